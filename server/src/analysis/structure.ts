@@ -1,0 +1,74 @@
+// Which parts of the profile a report has, and where. Shared by the structure checks, the date checks and
+// the client's checklist; computed once per model and profile.
+import type { ReportModel, Section, Span } from './types';
+import { matchesGroups, type Profile, type ProfilePart } from './profile';
+
+export type PartState = 'heading' | 'thematic' | 'subheading' | 'sentence' | 'missing';
+
+export interface PartStatus {
+  part: ProfilePart;
+  state: PartState;
+  /** Sections whose headings cover the part (top level for 'heading', deeper for 'subheading'). */
+  sections: Section[];
+  /** Where the part is mentioned in passing ('sentence'). */
+  mention?: Span;
+}
+
+const cache = new WeakMap<ReportModel, Map<string, PartStatus[]>>();
+
+/** Parts covered by a section heading (several when one heading merges two parts). */
+export function partsOfSection(model: ReportModel, profile: Profile, sec: Section): ProfilePart[] {
+  const t = model.norm.slice(sec.titleSpan.start, sec.titleSpan.end);
+  const year = model.reportYear?.value;
+  return profile.parts.filter((p) => matchesGroups(t, p.headings, year));
+}
+
+/** The top-level sections of the report body (a lone wrapper heading above all others is looked through). */
+export function topSections(model: ReportModel): Section[] {
+  let top = model.sections;
+  // `# 标题` outside the detected title, wrapping everything: look through one level.
+  while (top.length === 1 && top[0]!.children.length > 1 && !top[0]!.numbering) top = top[0]!.children;
+  return top;
+}
+
+export function partStatuses(model: ReportModel, profile: Profile): PartStatus[] {
+  let byProfile = cache.get(model);
+  if (!byProfile) cache.set(model, (byProfile = new Map()));
+  const hit = byProfile.get(profile.id);
+  if (hit) return hit;
+
+  const top = topSections(model);
+  const topParts = top.map((s) => partsOfSection(model, profile, s));
+  const year = model.reportYear?.value;
+  const topSet = new Set(top);
+  const statuses: PartStatus[] = profile.parts.map((part) => {
+    const secs = top.filter((_, i) => topParts[i]!.includes(part));
+    if (secs.length) return { part, state: 'heading', sections: secs };
+    if (part.thematic) {
+      // Thematic headings (一、深入推进“放管服”改革 …) that cover no other part stand for this one.
+      const thematic = top.filter((_, i) => topParts[i]!.length === 0);
+      if (thematic.length >= 2 || (thematic.length === 1 && top.length <= 3)) return { part, state: 'thematic', sections: thematic };
+    }
+    const deeper = model.allSections.filter((s) => !topSet.has(s) && partsOfSection(model, profile, s).includes(part));
+    if (deeper.length) return { part, state: 'subheading', sections: deeper };
+    if (part.sentences) {
+      for (const ln of model.lines) {
+        if (ln.kind !== 'paragraph') continue;
+        const s = model.norm.slice(ln.start, ln.end);
+        // Sentence by sentence, so that words from different sentences don't combine.
+        let from = 0;
+        for (let i = 0; i <= s.length; i++) {
+          if (i === s.length || s[i] === '。' || s[i] === '!' || s[i] === '?' || s[i] === '；' || s[i] === ';') {
+            if (i > from && matchesGroups(s.slice(from, i), part.sentences, year)) {
+              return { part, state: 'sentence', sections: [], mention: { start: ln.start + from, end: ln.start + i } };
+            }
+            from = i + 1;
+          }
+        }
+      }
+    }
+    return { part, state: 'missing', sections: [] };
+  });
+  byProfile.set(profile.id, statuses);
+  return statuses;
+}
