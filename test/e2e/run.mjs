@@ -130,7 +130,7 @@ function followSuiteLog(file) {
     if (!existsSync(file)) return;
     const text = readFileSync(file, 'utf8');
     if (text.length > printed) {
-      process.stdout.write(text.slice(printed).replace(/^/gm, '  '));
+      process.stdout.write(text.slice(printed).replace(/^(?=.)/gm, '  '));
       printed = text.length;
     }
   };

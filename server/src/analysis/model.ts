@@ -45,8 +45,8 @@ export function parseNumbering(norm: string, pos: number, end: number): Numberin
   if ((m = /^([一二三四五六七八九十]{1,3})\s*[、]/.exec(head))) {
     const v = cnNumeralValue(m[1]!);
     if (v === undefined) return undefined;
-    // 一、二、三等奖 is a list, not a heading.
-    if (/^[一二三四五六七八九十]/.test(norm.slice(pos + m[0].length, pos + m[0].length + 1)) && /^[一二三四五六七八九十]{1,3}、/.test(norm.slice(pos + m[0].length, pos + m[0].length + 4))) return undefined;
+    // 一、二、三等奖 / 一、二级 / 一、二类 are enumerations of numerals, not headings.
+    if (/^[一二三四五六七八九十]{1,3}(?:、|[级等类档线批期次号年])/.test(norm.slice(pos + m[0].length, pos + m[0].length + 4))) return undefined;
     return { scheme: 'cn', value: v, start: pos, end: pos + m[0].length, raw: '' };
   }
   if ((m = /^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*/.exec(head))) {

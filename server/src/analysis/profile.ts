@@ -61,7 +61,7 @@ export const DEFAULT_PROFILE = 'fzzf-annual';
 const isLocalText = (v: unknown): v is LocalText =>
   typeof v === 'object' && v !== null && typeof (v as LocalText).zh === 'string' && typeof (v as LocalText).en === 'string';
 const isWordGroups = (v: unknown): v is string[][] =>
-  Array.isArray(v) && v.every((g) => Array.isArray(g) && g.length > 0 && g.every((w) => typeof w === 'string' && w.length > 0 && w.length <= 40));
+  Array.isArray(v) && v.length > 0 && v.every((g) => Array.isArray(g) && g.length > 0 && g.every((w) => typeof w === 'string' && w.length > 0 && w.length <= 40));
 
 /** Validates one profile object; returns problems as readable strings (empty when valid). */
 export function validateProfile(p: unknown, where: string): string[] {

@@ -73,6 +73,7 @@ suite('report-lint in VS Code', () => {
       const diagnostic = ours(before).find(isMissingFirstResponsible);
       const headingsBefore = headingLines(document.getText()).filter((l) => l.includes(FIRST_RESPONSIBLE)).length;
 
+      note('DBG before code actions ' + Date.now() % 100000);
       const actions =
         (await vscode.commands.executeCommand(
           'vscode.executeCodeActionProvider',
@@ -91,7 +92,7 @@ suite('report-lint in VS Code', () => {
         fix,
         `no quick fix titled 插入… for ${FIRST_RESPONSIBLE}; code actions offered:\n${actions.map((a) => `  ${a.title}`).join('\n') || '  (none)'}`,
       );
-      note(`applying: ${fix.title}`);
+      note(`applying: ${fix.title} ${Date.now() % 100000}`);
       if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'workspace.applyEdit refused the edit');
       if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments || []));
       assert.ok(fix.edit || fix.command, 'the quick fix has neither an edit nor a command');
@@ -110,7 +111,9 @@ suite('report-lint in VS Code', () => {
         15_000,
       );
     } finally {
+      note('DBG before revert ' + Date.now() % 100000);
       await revertAndClose(document);
+      note('DBG after revert ' + Date.now() % 100000);
     }
   });
 

@@ -33,11 +33,8 @@ export function renderMarker(example: string, scheme: string, value: number): st
 }
 
 function usesBlankLines(model: ReportModel): boolean {
-  const paras = model.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'heading');
-  if (paras.length < 2) return true;
-  // A Word paste keeps one paragraph per line with no blank lines: markdown then sees few multi-line paragraphs.
-  const multi = paras.filter((b) => b.lineEnd - b.lineStart > 1).length;
-  return multi * 2 < paras.length;
+  // A Word paste keeps one paragraph per line with no blank lines between them; follow the document's habit.
+  return /\S[ \t]*\r?\n[ \t]*\r?\n[ \t]*\S/.test(model.text) || model.lines.length < 2;
 }
 
 interface Insertion {
