@@ -133,7 +133,7 @@ export function expandWords(w: string, year: number | undefined): string {
 
 export function matchesGroups(normText: string, groups: string[][] | undefined, year?: number): boolean {
   if (!groups) return false;
-  const t = compact(normText);
+  const t = /\s/.test(normText) ? compact(normText) : normText;
   return groups.some((g) => g.every((w) => !(w.includes('{') && year === undefined) && t.includes(expandWords(w, year))));
 }
 

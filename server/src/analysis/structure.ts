@@ -1,7 +1,7 @@
 // Which parts of the profile a report has, and where. Shared by the structure checks, the date checks and
 // the client's checklist; computed once per model and profile.
 import type { ReportModel, Section, Span } from './types';
-import { matchesGroups, type Profile, type ProfilePart } from './profile';
+import { expandWords, matchesGroups, type Profile, type ProfilePart } from './profile';
 
 export type PartState = 'heading' | 'thematic' | 'subheading' | 'sentence' | 'missing';
 
@@ -16,11 +16,17 @@ export interface PartStatus {
 
 const cache = new WeakMap<ReportModel, Map<string, PartStatus[]>>();
 
-/** Parts covered by a section heading (several when one heading merges two parts). */
+const sectionParts = new WeakMap<Section, { profile: Profile; parts: ProfilePart[] }>();
+
+/** Parts covered by a section heading (several when one heading merges two parts). Memoised per section. */
 export function partsOfSection(model: ReportModel, profile: Profile, sec: Section): ProfilePart[] {
+  const hit = sectionParts.get(sec);
+  if (hit && hit.profile === profile) return hit.parts;
   const t = model.norm.slice(sec.titleSpan.start, sec.titleSpan.end);
   const year = model.reportYear?.value;
-  return profile.parts.filter((p) => matchesGroups(t, p.headings, year));
+  const parts = profile.parts.filter((p) => matchesGroups(t, p.headings, year));
+  sectionParts.set(sec, { profile, parts });
+  return parts;
 }
 
 /** The top-level sections of the report body (a lone wrapper heading above all others is looked through). */
@@ -52,9 +58,12 @@ export function partStatuses(model: ReportModel, profile: Profile): PartStatus[]
     const deeper = model.allSections.filter((s) => !topSet.has(s) && partsOfSection(model, profile, s).includes(part));
     if (deeper.length) return { part, state: 'subheading', sections: deeper };
     if (part.sentences) {
+      // Every word of a group must occur in the sentence, so a line without any group's first word is skipped.
+      const firstWords = part.sentences.map((g) => expandWords(g[0]!, year));
       for (const ln of model.lines) {
         if (ln.kind !== 'paragraph') continue;
         const s = model.norm.slice(ln.start, ln.end);
+        if (!firstWords.some((w) => s.includes(w))) continue;
         // Sentence by sentence, so that words from different sentences don't combine.
         let from = 0;
         for (let i = 0; i <= s.length; i++) {
