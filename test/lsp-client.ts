@@ -14,6 +14,7 @@ export interface LspSession {
 export async function startServer(options: { locale?: string; settings?: Record<string, unknown>; rootUri?: string | null } = {}): Promise<LspSession> {
   const serverJs = join(__dirname, '..', 'dist', 'server.js');
   const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  proc.stdin!.on('error', () => undefined);
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
   conn.onRequest('workspace/diagnostic/refresh', () => null);
@@ -35,14 +36,16 @@ export async function startServer(options: { locale?: string; settings?: Record<
     request: <T>(method: string, params: unknown) => conn.sendRequest(method, params) as Promise<T>,
     notify: (method: string, params: unknown) => void conn.sendNotification(method, params),
     close: async () => {
+      const exited = new Promise<void>((resolve) => (proc.exitCode !== null ? resolve() : proc.once('exit', () => resolve())));
       try {
         await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
-        conn.sendNotification('exit');
+        await conn.sendNotification('exit');
       } catch {
         /* already gone */
       }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
       conn.dispose();
-      proc.kill();
+      if (proc.exitCode === null) proc.kill();
     },
   };
 }

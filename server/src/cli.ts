@@ -164,7 +164,7 @@ export function main(argv: string[]): number {
       problems.push(r.error);
       continue;
     }
-    const res = analyse(r.text, { year: args.year, profile: args.profile, locale: args.locale, extraProfiles: config.profiles });
+    const res = analyse(r.text, { year: args.year, profile: args.profile, locale: args.locale, extraProfiles: config.profiles, names: config.names });
     for (const ie of res.internalErrors) process.stderr.write(`report-lint: ${file}: 检查 ${ie.rule} 内部出错，已跳过 (internal error in check, skipped): ${ie.error.split('\n')[0]}\n`);
     const display = relative(cwd, resolve(file)).split(sep).join('/') || file;
     for (const f of res.findings) {

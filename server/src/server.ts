@@ -75,6 +75,7 @@ export function startServer(connection: Connection): void {
   /** Per-folder workspace configuration (profiles), read from disk; built-in data only when untrusted. */
   let workspaceFolders: string[] = [];
   let workspaceConfig: WorkspaceConfig = { profiles: [], errors: [] };
+  let configGeneration = 0;
   let trusted = true;
   let locale: Locale = 'zh';
   let hasConfigurationCapability = false;
@@ -91,6 +92,7 @@ export function startServer(connection: Connection): void {
   }
 
   function reloadWorkspaceConfig() {
+    configGeneration++;
     workspaceConfig = { profiles: [], errors: [] };
     if (!trusted) return;
     for (const folder of workspaceFolders) {
@@ -106,6 +108,7 @@ export function startServer(connection: Connection): void {
         (rel) => join(folder, rel),
       );
       workspaceConfig.profiles.push(...cfg.profiles);
+      workspaceConfig.names ??= cfg.names;
       workspaceConfig.errors.push(...cfg.errors);
     }
     for (const e of workspaceConfig.errors) warnOnce(t('configError', { problem: e }));
@@ -129,7 +132,7 @@ export function startServer(connection: Connection): void {
   }
 
   function analyseDocument(doc: TextDocument, settings: Settings): Analysis {
-    const key = JSON.stringify(settings) + locale + workspaceConfig.profiles.length;
+    const key = JSON.stringify(settings) + locale + configGeneration;
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.settingsKey === key) return hit.analysis;
     const analysis = analyse(doc.getText(), {
@@ -137,6 +140,7 @@ export function startServer(connection: Connection): void {
       year: settings.year ?? undefined,
       profile: settings.profile === 'auto' ? undefined : settings.profile,
       extraProfiles: workspaceConfig.profiles,
+      names: workspaceConfig.names,
       severities: settings.severity,
     });
     for (const ie of analysis.internalErrors) connection.console.error(`check ${ie.rule} failed on ${doc.uri}: ${ie.error}`);
@@ -390,6 +394,7 @@ export function startServer(connection: Connection): void {
         year: settings.year ?? undefined,
         profile: settings.profile === 'auto' ? undefined : settings.profile,
         extraProfiles: workspaceConfig.profiles,
+        names: workspaceConfig.names,
         severities: settings.severity,
       });
       out.push({ uri, diagnostics: analysis.findings.map((f) => toDiagnostic(analysis, f, uri, -1)) });

@@ -34,6 +34,8 @@ let phase = 'setup';
 let server; // the code-server child process (leader of its own process group)
 let browser;
 let tmp;
+let suiteLog;
+let uiResult; // true / false once the UI check has run
 const serverLog = [];
 const consoleLog = [];
 
@@ -117,6 +119,13 @@ async function cleanup() {
   else if (tmp) say(`(kept ${tmp})`);
 }
 
+/** Browser console errors, without the noise of an offline workbench (gallery lookups, missing web assets). */
+function consoleErrors() {
+  return consoleLog.filter(
+    (l) => /^\[\w+:(error|pageerror)\]/.test(l) && !/ENOTFOUND|ERR_NAME_NOT_RESOLVED|status of 404|during shutdown/.test(l),
+  );
+}
+
 function printTail(title, lines, n = 40) {
   if (lines.length === 0) return;
   say(`--- ${title} (last ${Math.min(n, lines.length)} lines)`);
@@ -155,7 +164,7 @@ async function main() {
   const userData = join(tmp, 'user-data');
   const extensions = join(tmp, 'extensions');
   const workspace = join(tmp, 'workspace');
-  const suiteLog = join(tmp, 'suite.log');
+  suiteLog = join(tmp, 'suite.log');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensions, { recursive: true });
   mkdirSync(join(workspace, 'seeds'), { recursive: true });
@@ -218,13 +227,10 @@ async function main() {
     stream.setEncoding('utf8');
     stream.on('data', (chunk) => serverLog.push(...chunk.split('\n').filter(Boolean)));
   }
-  const serverExit = new Promise((r) => server.once('exit', (code, signal) => r({ code, signal })));
-  await Promise.race([
-    until(async () => (await fetch(`${base}/healthz`)).ok, `${base}/healthz`, 60_000),
-    serverExit.then(({ code, signal }) => {
-      throw new Error(`code-server exited before it was ready (code ${code}, signal ${signal})`);
-    }),
-  ]);
+  let serverGone;
+  server.once('exit', (code, signal) => (serverGone = `code ${code}, signal ${signal}`));
+  await until(async () => serverGone || (await fetch(`${base}/healthz`)).ok, `${base}/healthz`, 60_000);
+  if (serverGone) throw new Error(`code-server exited before it was ready (${serverGone})`);
   say(`code-server is up on ${base}`);
 
   step('launch chromium');
@@ -248,6 +254,7 @@ async function main() {
   const page = await context.newPage();
   watchConsole(page, 'suite');
   let reportExit;
+  let suiteExited = false;
   const exitCode = new Promise((r) => (reportExit = r));
   await page.exposeFunction('codeAutomationExit', (code, logs) => {
     // logs: the window's log files ({ relativePath, contents }), kept for a failed run.
@@ -256,6 +263,7 @@ async function main() {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, String(entry.contents ?? ''));
     }
+    suiteExited = true;
     reportExit(Number(code));
   });
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
@@ -265,34 +273,40 @@ async function main() {
   ];
   const stopFollowing = followSuiteLog(suiteLog);
   await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  await Promise.race([
-    until(() => existsSync(suiteLog), 'the suite to start inside the extension host', 120_000),
-    exitCode,
-  ]);
+  await until(() => suiteExited || existsSync(suiteLog), 'the suite to start inside the extension host', 120_000);
   const suiteCode = await exitCode;
   stopFollowing();
-  const suiteText = existsSync(suiteLog) ? readFileSync(suiteLog, 'utf8') : '';
-  const summary = [...suiteText.matchAll(/^(\d+) passed, (\d+) failed/gm)].pop();
-  let passed = summary ? Number(summary[1]) : 0;
-  let failed = summary ? Number(summary[2]) : 0;
-  if (!summary && suiteCode !== 0) failed++; // the suite crashed before reporting
   say(`suite exit code ${suiteCode}`);
-  if (suiteCode !== 0) printTail('browser console', consoleLog);
+  if (suiteCode !== 0) printTail('browser console errors', consoleErrors(), 20);
   await page.close();
 
   // ---- what a person sees: squiggles, the Problems panel, a screenshot --------------------------------------
   step('UI: open a seed with Ctrl+P, squiggles, Problems panel, screenshot');
   try {
     await uiCheck(context, `${base}/?folder=${encodeURIComponent(workspace)}`);
-    passed++;
+    uiResult = true;
     say(`  ✓ ui: squiggles and Problems panel on ${UI_SEED}; screenshot ${SCREENSHOT.slice(ROOT.length + 1)}`);
   } catch (err) {
-    failed++;
+    uiResult = false;
     say(`  ✗ ui: squiggles and Problems panel on ${UI_SEED}\n    ${String(err.message || err).replace(/\n/g, '\n    ')}`);
-    printTail('browser console', consoleLog);
+    printTail('browser console errors', consoleErrors(), 20);
   }
 
-  return { passed, failed, ok: suiteCode === 0 && failed === 0 };
+  const { passed, failed } = tally();
+  return { passed, failed, ok: suiteCode === 0 && uiResult && failed === 0 };
+}
+
+/** Passed and failed tests so far: the suite's own summary (or its ✓/✗ lines if it did not finish) and the UI check. */
+function tally(extraFailure = false) {
+  const text = suiteLog && existsSync(suiteLog) ? readFileSync(suiteLog, 'utf8') : '';
+  const summary = [...text.matchAll(/^(\d+) passed, (\d+) failed/gm)].pop();
+  let passed = summary ? Number(summary[1]) : (text.match(/^\s*✓ /gm) || []).length;
+  let failed = summary ? Number(summary[2]) : (text.match(/^\s*✗ /gm) || []).length;
+  if (!summary && !extraFailure) failed++; // the suite stopped before reporting
+  if (uiResult === true) passed++;
+  if (uiResult === false) failed++;
+  if (extraFailure) failed++;
+  return { passed, failed };
 }
 
 function watchConsole(page, label) {
@@ -324,11 +338,10 @@ async function uiCheck(context, url) {
       0,
     );
     await quickInput.fill(UI_SEED);
-    await page
-      .locator(`.quick-input-widget .monaco-list-row[aria-label*="${UI_SEED}"]`)
-      .first()
-      .waitFor({ state: 'visible', timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    // Click the matching row: Enter could accept a stale history entry while the file search is still running.
+    const row = page.locator(`.quick-input-widget .monaco-list-row[aria-label*="${UI_SEED}"]`).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await row.click();
     await page.locator(`.tab[aria-label*="${UI_SEED}"]`).first().waitFor({ timeout: 30_000 });
 
     await page
@@ -352,9 +365,10 @@ async function uiCheck(context, url) {
 const deadline = setTimeout(async () => {
   say(`\ne2e: TIMED OUT after ${TIMEOUT_MS / 1000} s during: ${phase}`);
   printTail('code-server output', serverLog);
-  printTail('browser console', consoleLog);
+  printTail('browser console errors', consoleErrors(), 20);
+  const { passed, failed } = tally(true);
   await cleanup().catch(() => {});
-  say('0 passed, 1 failed');
+  say(`${passed} passed, ${failed} failed`);
   process.exit(1);
 }, TIMEOUT_MS);
 
@@ -374,8 +388,9 @@ try {
 } catch (err) {
   say(`\ne2e: FAILED during: ${phase}\n${err && err.stack ? err.stack : err}`);
   printTail('code-server output', serverLog);
-  printTail('browser console', consoleLog);
-  say('0 passed, 1 failed');
+  printTail('browser console errors', consoleErrors(), 20);
+  const { passed, failed } = tally(true);
+  say(`${passed} passed, ${failed} failed`);
 } finally {
   clearTimeout(deadline);
   await cleanup().catch(() => {});

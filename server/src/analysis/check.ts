@@ -1,5 +1,6 @@
 import type { Category, Finding, Fix, LocalText, Locale, ReportModel, Related, Severity, Span } from './types';
 import type { Profile } from './profile';
+import type { NamesData } from './names';
 
 /** What a check reports; the framework fills in rule, category, localisation and severity overrides. */
 export interface Report extends Span {
@@ -19,6 +20,8 @@ export interface CheckContext {
   model: ReportModel;
   profile: Profile;
   locale: Locale;
+  /** Names data: built-in plus the workspace's `.report-lint/names.json` entries. */
+  names?: NamesData;
   /** Localise one of this check's messages with named {placeholders}. */
   msg(id: string, args?: Record<string, string | number>): string;
   report(r: Report): void;

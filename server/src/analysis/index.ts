@@ -37,6 +37,7 @@ export function analyseModel(model: ReportModel, options: AnalyseOptions = {}): 
       model,
       profile,
       locale,
+      names: options.names,
       msg: (id, args) => {
         const m = check.messages[id];
         return m ? localise(m, locale, args) : id;

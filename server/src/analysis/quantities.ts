@@ -29,7 +29,8 @@ export function rcmp(a: Rational, b: Rational): number {
   return l < r ? -1 : l > r ? 1 : 0;
 }
 export const req = (a: Rational, b: Rational) => rcmp(a, b) === 0;
-export const pow10 = (k: number): bigint => 10n ** BigInt(k);
+const POW10: bigint[] = Array.from({ length: 40 }, (_, k) => 10n ** BigInt(k));
+export const pow10 = (k: number): bigint => POW10[k] ?? 10n ** BigInt(k);
 
 function floorDiv(n: bigint, d: bigint): bigint {
   const q = n / d;
@@ -164,6 +165,10 @@ const UNITS: [string, string][] = [
   ['支', '支'],
   ['所', '所'],
   ['吨', '吨'],
+  ['卷', '卷'],
+  ['单', '单'],
+  ['轮', '轮'],
+  ['节', '节'],
 ];
 
 /** Words that, right after a unit character, show it is not a unit ("3部门" is fine, "统一部署" is not). */
@@ -187,6 +192,10 @@ const UNIT_NOT_BEFORE: Record<string, string> = {
   元: '旦',
   个: '人性体',
   类: '似型',
+  单: '位元独一纯',
+  节: '约日点能',
+  卷: '入宗',
+  轮: '流换训',
 };
 
 /** 个 + these words is a duration, not a count (3个工作日, 6个月). */
@@ -195,24 +204,42 @@ const DURATION_AFTER_GE = ['工作日', '月', '小时', '星期', '季度', '�
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_SMALL_UNIT: Record<string, bigint> = { 十: 10n, 百: 100n, 千: 1000n };
 
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-const isCnNumChar = (c: string | undefined) => c !== undefined && (c in CN_DIGIT || c === '十' || c === '百' || c === '千' || c === '万' || c === '亿');
-const isLatin = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+// Character classes by code unit (one table lookup per character in the scan).
+const CH_DIGIT = 1;
+const CH_CN = 2;
+const CH_LATIN = 4;
+const CHAR_CLASS = new Uint8Array(0x10000);
+for (let c = 48; c <= 57; c++) CHAR_CLASS[c] = CH_DIGIT;
+for (let c = 65; c <= 90; c++) CHAR_CLASS[c] = CH_LATIN;
+for (let c = 97; c <= 122; c++) CHAR_CLASS[c] = CH_LATIN;
+for (const ch of '零〇一二两三四五六七八九十百千万亿') CHAR_CLASS[ch.charCodeAt(0)] = CH_CN;
+/** Value + 1 of a Chinese digit character (0 = not a digit). */
+const CN_DIGIT_VAL = new Int8Array(0x10000);
+for (const [ch, v] of Object.entries(CN_DIGIT)) CN_DIGIT_VAL[ch.charCodeAt(0)] = v + 1;
+const cls = (c: string | undefined) => (c === undefined ? 0 : CHAR_CLASS[c.charCodeAt(0)]!);
+const isDigit = (c: string | undefined) => cls(c) === CH_DIGIT;
+const isCnNumChar = (c: string | undefined) => cls(c) === CH_CN;
+const isLatin = (c: string | undefined) => cls(c) === CH_LATIN;
 
 /** Strong punctuation that ends a label scan. */
-const LABEL_STOP = new Set([',', '，', '。', ';', '；', ':', '：', '!', '！', '?', '？', '\n', '《', '》', '|']);
+const LABEL_STOP = new Uint8Array(0x10000);
+for (const ch of ',，。;；:：!！?？\n《》|') LABEL_STOP[ch.charCodeAt(0)] = 1;
 const RANGE_MARK = new Set(['-', '~', '—', '–', '至', '到', '－', '～']);
 
 const PREFIX_APPROX = ['将近', '接近', '大约', '不到', '不足', '不少于', '不低于', '不超过', '至少', '最高', '最多', '高于', '低于', '超过', '多达', '约', '近', '超', '逾'];
+const PREFIX_LAST = new Set(PREFIX_APPROX.map((w) => w[w.length - 1]!));
 const SUFFIX_APPROX = ['左右', '以上', '以下', '以内', '上下', '之多', '有余', '许'];
 
 /** Trailing linking words stripped from a label to get its key (办结率达到 → 办结率). */
 const TRAILING_VERBS = ['达到了', '达到', '提升至', '提升到', '提高至', '提高到', '稳定在', '保持在', '保持', '分别为', '分别是', '分别', '均为', '均达', '高达', '共计', '合计', '总计', '累计', '约为', '大约', '实现', '已达', '达', '为', '是', '约', '近', '超过', '超', '逾', '共', '计', '均', '有', '在', '了', '的', '已', '将近', '接近', '不到', '不足', '至少', '不低于', '高于', '低于'];
 
+const TRAILING_LAST = new Set(TRAILING_VERBS.map((v) => v[v.length - 1]!));
+
 export function stripTrailingVerbs(label: string): string {
   let s = label.trim();
   for (let guard = 0; guard < 6; guard++) {
     const before = s;
+    if (!TRAILING_LAST.has(s[s.length - 1] ?? '')) break;
     for (const v of TRAILING_VERBS) {
       if (s.length > v.length && s.endsWith(v)) {
         s = s.slice(0, s.length - v.length).trimEnd();
@@ -234,10 +261,12 @@ interface NumParse {
 /** Arabic number at i in norm: 1,234.56 (thousands separators only where the original has an ASCII comma). */
 function parseArabic(norm: string, i: number, end: number, orig: string): NumParse | undefined {
   let j = i;
-  let digits = '';
-  while (j < end && isDigit(norm[j])) digits += norm[j++];
-  // thousands separators: ",ddd" groups; only ASCII commas in the original (a full-width comma is a list separator)
-  while (j + 3 < end && norm[j] === ',' && orig[j] === ',' && isDigit(norm[j + 1]) && isDigit(norm[j + 2]) && isDigit(norm[j + 3]) && !isDigit(norm[j + 4])) {
+  while (j < end && CHAR_CLASS[norm.charCodeAt(j)] === CH_DIGIT) j++;
+  let digits = norm.slice(i, j);
+  // thousands separators: ",ddd" groups after a first group of one to three digits (1,286 / １，２０５);
+  // a comma followed by anything but exactly three digits is a list separator
+  const firstGroup = j - i;
+  while (firstGroup <= 3 && j + 3 < end && norm[j] === ',' && isDigit(norm[j + 1]) && isDigit(norm[j + 2]) && isDigit(norm[j + 3]) && !isDigit(norm[j + 4])) {
     digits += norm.slice(j + 1, j + 4);
     j += 4;
   }
@@ -245,7 +274,9 @@ function parseArabic(norm: string, i: number, end: number, orig: string): NumPar
   let frac = '';
   if (norm[j] === '.' && isDigit(norm[j + 1]) && j + 1 < end) {
     j++;
-    while (j < end && isDigit(norm[j])) frac += norm[j++];
+    const f0 = j;
+    while (j < end && CHAR_CLASS[norm.charCodeAt(j)] === CH_DIGIT) j++;
+    frac = norm.slice(f0, j);
     decimals = frac.length;
     // 2023.12.31, 1.2.3: a date or version, not a number
     if (norm[j] === '.' && isDigit(norm[j + 1])) return undefined;
@@ -265,15 +296,16 @@ function parseChinese(norm: string, i: number, end: number): NumParse | undefine
   let count = 0;
   while (j < end) {
     const c = norm[j]!;
-    if (c in CN_DIGIT) {
-      const d = BigInt(CN_DIGIT[c]!);
+    const dv = CN_DIGIT_VAL[norm.charCodeAt(j)]!;
+    if (dv) {
+      const d = BigInt(dv - 1);
       if (lastWasDigit && !(num === 0n) && d !== 0n) {
         // two digits in a row (七五, 二〇二三): not a quantity numeral
         if (!(norm[j - 1] === '零' || norm[j - 1] === '〇')) return undefined;
       }
       num = d;
       lastWasDigit = true;
-    } else if (c in CN_SMALL_UNIT) {
+    } else if (c === '十' || c === '百' || c === '千') {
       const u = CN_SMALL_UNIT[c]!;
       section += (num < 0n ? (c === '十' ? 1n : -1n) : num) * u;
       if (num < 0n && c !== '十') return undefined;
@@ -313,8 +345,18 @@ function parseChinese(norm: string, i: number, end: number): NumParse | undefine
   return { end: j, value, decimals, form: 'chinese' };
 }
 
+const UNITS_BY_FIRST = new Map<string, [string, string][]>();
+for (const u of UNITS) {
+  const k = u[0][0]!;
+  let l = UNITS_BY_FIRST.get(k);
+  if (!l) UNITS_BY_FIRST.set(k, (l = []));
+  l.push(u);
+}
+
 function matchUnit(norm: string, j: number, end: number): { unit: string; cls: string; len: number } | undefined {
-  for (const [u, cls] of UNITS) {
+  const list = UNITS_BY_FIRST.get(norm[j] ?? '');
+  if (!list) return undefined;
+  for (const [u, cls] of list) {
     if (j + u.length > end) continue;
     if (norm.startsWith(u, j)) {
       const next = norm[j + u.length];
@@ -329,44 +371,53 @@ function matchUnit(norm: string, j: number, end: number): { unit: string; cls: s
   return undefined;
 }
 
-/** Marks regions where numbers are not quantities: titles 《》, document numbers 〔〕【】[], short quotes. */
-function protectedRanges(norm: string, start: number, end: number): Uint8Array | undefined {
-  let mask: Uint8Array | undefined;
-  const set = (a: number, b: number) => {
-    mask ??= new Uint8Array(end - start);
-    for (let k = a; k < b; k++) mask[k - start] = 1;
-  };
-  const stack: [string, number][] = [];
+const OPENERS: Record<number, number> = { 0x300a: 0x300b, 0x3014: 0x3015, 0x3010: 0x3011, 91: 93, 0x201c: 0x201d, 0x300c: 0x300d, 0x2018: 0x2019, 0x3008: 0x3009 };
+const CLOSERS = new Map<number, number>(Object.entries(OPENERS).map(([o, c]) => [c, Number(o)]));
+/** 1 = opener, 2 = closer. */
+const BRACKET = new Uint8Array(0x10000);
+for (const [o, c] of Object.entries(OPENERS)) (BRACKET[Number(o)] = 1), (BRACKET[c] = 2);
+const QUOTE_OPENERS = new Set([0x201c, 0x300c, 0x2018]);
+
+/** Regions where numbers are not quantities: titles 《》, document numbers 〔〕【】[], short quotes (slogans). */
+function protectedRanges(norm: string, start: number, end: number): number[] {
+  const ranges: number[] = [];
+  const stack: number[] = []; // pairs: opener code, position
   for (let i = start; i < end; i++) {
-    const c = norm[i]!;
-    if (c === '《' || c === '〔' || c === '【' || c === '[' || c === '“' || c === '「' || c === '‘' || c === '〈') stack.push([c, i]);
-    else if (c === '》' || c === '〕' || c === '】' || c === ']' || c === '”' || c === '」' || c === '’' || c === '〉') {
-      const open = c === '》' ? '《' : c === '〕' ? '〔' : c === '】' ? '【' : c === ']' ? '[' : c === '”' ? '“' : c === '」' ? '「' : c === '’' ? '‘' : '〈';
-      // find the nearest matching opener (ignore stray closers)
-      let k = stack.length - 1;
-      while (k >= 0 && stack[k]![0] !== open) k--;
-      if (k < 0) continue;
-      const s = stack[k]![1];
-      stack.length = k;
-      const isQuote = open === '“' || open === '「' || open === '‘';
-      // quotes protect slogans (“最多跑一次”, “12345”), not long quoted passages
-      if (!isQuote || i - s <= 16) set(s, i + 1);
-      if (stack.length > 32) stack.length = 0;
+    const c = norm.charCodeAt(i);
+    const kind = BRACKET[c];
+    if (!kind) continue;
+    if (kind === 1) {
+      if (stack.length < 64) stack.push(c, i);
+      continue;
     }
+    const open = CLOSERS.get(c);
+    if (open === undefined) continue;
+    let k = stack.length - 2;
+    while (k >= 0 && stack[k] !== open) k -= 2;
+    if (k < 0) continue;
+    const s = stack[k + 1]!;
+    stack.length = k;
+    // quotes protect slogans (“最多跑一次”, “12345”), not long quoted passages
+    if (!QUOTE_OPENERS.has(open) || i - s <= 16) ranges.push(s, i + 1);
   }
-  return mask;
+  return ranges;
+}
+
+function inRanges(ranges: number[], pos: number): boolean {
+  for (let k = 0; k < ranges.length; k += 2) if (pos >= ranges[k]! && pos < ranges[k + 1]!) return true;
+  return false;
 }
 
 function parenDepthBefore(norm: string, lineStart: number, pos: number): boolean {
-  // Is pos inside an unclosed ( on this line? (scan back to the line start, bounded)
+  // Is pos inside an unclosed ( on this line? (scan back to the sentence start, bounded)
   let depth = 0;
   for (let k = pos - 1; k >= lineStart && k >= pos - 120; k--) {
-    const c = norm[k];
-    if (c === ')' || c === '）') depth++;
-    else if (c === '(' || c === '（') {
+    const c = norm.charCodeAt(k);
+    if (c === 41 || c === 0xff09) depth++;
+    else if (c === 40 || c === 0xff08) {
       if (depth === 0) return true;
       depth--;
-    } else if (c === '。') return false;
+    } else if (c === 0x3002) return false;
   }
   return false;
 }
@@ -381,10 +432,16 @@ function isFullWidthDigit(code: number): boolean {
  */
 export function extractQuantities(norm: string, start = 0, end = norm.length, orig: string = norm, line = -1): Quantity[] {
   const out: Quantity[] = [];
-  const mask = protectedRanges(norm, start, end);
+  const prot = protectedRanges(norm, start, end);
   let prevEnd = start;
   let i = start;
   while (i < end) {
+    // fast skip of characters that cannot start a number
+    const code = norm.charCodeAt(i);
+    if (CHAR_CLASS[code] === 0 && code !== 0x767e /* 百 */) {
+      i++;
+      continue;
+    }
     const c = norm[i]!;
     let parsed: NumParse | undefined;
     let pctPrefix = -1; // start of 百分之
@@ -434,7 +491,7 @@ export function extractQuantities(norm: string, start = 0, end = norm.length, or
     const figStart = pctPrefix >= 0 ? pctPrefix : numStart;
     i = Math.max(nEnd, i + 1);
 
-    if (mask && mask[figStart - start]) continue;
+    if (prot.length && inRanges(prot, figStart)) continue;
     // ordinal 第一 / 第3, weekday, 一是
     const before = norm[figStart - 1];
     if (before === '第' || before === '周' || (before === '期' && norm[figStart - 2] === '星')) continue;
@@ -456,7 +513,7 @@ export function extractQuantities(norm: string, start = 0, end = norm.length, or
     let mult = 1n;
     let unitRaw = '';
     let unit = '';
-    let cls = '';
+    let uclass = '';
     let percent = pctPrefix >= 0 || parsed.form === 'fraction';
     if (parsed.form === 'fraction') approx = true;
     while (j < end && norm[j] === ' ') j++;
@@ -484,7 +541,7 @@ export function extractQuantities(norm: string, start = 0, end = norm.length, or
         const m = matchUnit(norm, j, end);
         if (m) {
           unit = m.unit;
-          cls = m.cls;
+          uclass = m.cls;
           j += m.len;
           unitRaw = orig.slice(uStart, j);
         } else {
@@ -495,9 +552,9 @@ export function extractQuantities(norm: string, start = 0, end = norm.length, or
     }
     if (percent && !unit) {
       unit = '%';
-      cls = '%';
+      uclass = '%';
     }
-    if (cls === 'pp') unit = 'pp';
+    if (uclass === 'pp') unit = 'pp';
     // ranges after: 3-5个 handled above for the second; here the first (3-5个: the number is followed by -5)
     if (RANGE_MARK.has(norm[nEnd] ?? '') && (isDigit(norm[nEnd + 1]) || isCnNumChar(norm[nEnd + 1]))) continue;
     if (RANGE_MARK.has(norm[j] ?? '') && (isDigit(norm[j + 1]) || isCnNumChar(norm[j + 1]))) continue;
@@ -514,7 +571,7 @@ export function extractQuantities(norm: string, start = 0, end = norm.length, or
     if (norm[j] === '多' || norm[j] === '余') approx = true;
     let k = figStart;
     while (k > start && norm[k - 1] === ' ') k--;
-    for (const w of PREFIX_APPROX) {
+    if (k > start && PREFIX_LAST.has(norm[k - 1]!)) for (const w of PREFIX_APPROX) {
       if (k - w.length >= start && norm.startsWith(w, k - w.length)) {
         // 最近 / 近年 are not approximations of this number: 近 must touch it
         if (w === '近' && (norm[k - 2] === '最' || norm[k - 2] === '附')) continue;
@@ -528,10 +585,10 @@ export function extractQuantities(norm: string, start = 0, end = norm.length, or
     let depth = 0;
     let paren = false;
     while (ls > prevEnd && ls > start && figStart - ls < 48) {
-      const ch = norm[ls - 1]!;
-      if (LABEL_STOP.has(ch)) break;
-      if (ch === ')' || ch === '）') depth++;
-      else if (ch === '(' || ch === '（') {
+      const ch = norm.charCodeAt(ls - 1);
+      if (LABEL_STOP[ch]) break;
+      if (ch === 41 || ch === 0xff09) depth++;
+      else if (ch === 40 || ch === 0xff08) {
         if (depth === 0) {
           paren = true;
           break;
@@ -546,7 +603,7 @@ export function extractQuantities(norm: string, start = 0, end = norm.length, or
 
     let value = parsed.value;
     if (mult !== 1n) value = rmul(value, R(mult));
-    const code = orig.charCodeAt(nStart);
+    const wcode = orig.charCodeAt(nStart);
     out.push({
       start: figStart,
       end: j,
@@ -556,11 +613,11 @@ export function extractQuantities(norm: string, start = 0, end = norm.length, or
       decimals: parsed.decimals,
       percent,
       unit,
-      unitClass: cls,
+      unitClass: uclass,
       unitRaw,
       approx,
       form: parsed.form,
-      fullWidth: isFullWidthDigit(code),
+      fullWidth: isFullWidthDigit(wcode),
       label,
       labelStart: ls,
       key: stripTrailingVerbs(label),

@@ -146,6 +146,8 @@ export interface AnalyseOptions {
   profile?: string;
   /** Extra profiles (already validated) from workspace configuration. */
   extraProfiles?: import('./profile').Profile[];
+  /** Names data merged with workspace entries (withWorkspaceNames); built-in data when absent. */
+  names?: import('./names').NamesData;
   /** Per-rule severity overrides; 'off' disables the rule. */
   severities?: Record<string, Severity | 'off'>;
 }

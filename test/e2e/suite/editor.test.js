@@ -19,15 +19,53 @@ const {
 
 const JIALING = '001-jialing-2021.md';
 const YITONG = '003-yitong-2020.md';
+// The part of the report on 党政主要负责人履行推进法治建设第一责任人职责; headings in the document are Chinese whatever
+// the display language.
 const FIRST_RESPONSIBLE = '第一责任人';
+// Messages and quick-fix titles follow VS Code's display language (vscode.env.language). code-server has no Chinese
+// language pack offline, so it runs in English; desktop VS Code with the zh-hans pack runs in Chinese.
+const LANG = vscode.env.language.toLowerCase().startsWith('en') ? 'en' : 'zh';
+const WORDS = {
+  zh: { firstResponsible: '第一责任人', insert: '插入' },
+  en: { firstResponsible: 'first-responsibility', insert: 'Insert' },
+}[LANG];
 
-const isMissingFirstResponsible = (d) => codeOf(d) === 'missing-section' && d.message.includes(FIRST_RESPONSIBLE);
+const isMissingFirstResponsible = (d) =>
+  codeOf(d) === 'missing-section' && d.message.includes(WORDS.firstResponsible);
 
 /** Lines that read as headings: Markdown ATX headings or Chinese numbered headings (一、 / （一） / (一)). */
 function headingLines(text) {
   return text
     .split(/\r?\n/)
     .filter((line) => /^\s{0,3}#{1,6}\s/.test(line) || /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/.test(line));
+}
+
+/** The code actions at `range` with their edits resolved; an empty list when VS Code cancelled the request. */
+async function codeActionsAt(uri, range) {
+  try {
+    return (
+      (await vscode.commands.executeCommand(
+        'vscode.executeCodeActionProvider',
+        uri,
+        range,
+        vscode.CodeActionKind.QuickFix.value,
+        50, // resolve up to 50 actions, so that lazily resolved edits are filled in
+      )) || []
+    );
+  } catch (err) {
+    if (err && (err.name === 'Canceled' || err.message === 'Canceled')) return [];
+    throw err;
+  }
+}
+
+/** The document symbols of `uri`; an empty list when VS Code cancelled the request. */
+async function documentSymbols(uri) {
+  try {
+    return (await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri)) || [];
+  } catch (err) {
+    if (err && (err.name === 'Canceled' || err.message === 'Canceled')) return [];
+    throw err;
+  }
 }
 
 function flattenSymbols(symbols, depth = 0, out = []) {
@@ -54,7 +92,7 @@ suite('report-lint in VS Code', () => {
     const diagnostics = await waitForDiagnostics(
       uri,
       (ds) => ours(ds).some(isMissingFirstResponsible),
-      `a report-lint missing-section diagnostic mentioning ${FIRST_RESPONSIBLE}`,
+      `a report-lint missing-section diagnostic mentioning ${WORDS.firstResponsible}`,
     );
     const d = ours(diagnostics).find(isMissingFirstResponsible);
     assert.equal(d.source, 'report-lint');
@@ -73,26 +111,23 @@ suite('report-lint in VS Code', () => {
       const diagnostic = ours(before).find(isMissingFirstResponsible);
       const headingsBefore = headingLines(document.getText()).filter((l) => l.includes(FIRST_RESPONSIBLE)).length;
 
-      note('DBG before code actions ' + Date.now() % 100000);
-      const actions =
-        (await vscode.commands.executeCommand(
-          'vscode.executeCodeActionProvider',
-          uri,
-          diagnostic.range,
-          vscode.CodeActionKind.QuickFix.value,
-          50, // resolve up to 50 actions, so that lazily resolved edits are filled in
-        )) || [];
-      const inserts = actions.filter(
-        (a) => a.title.includes('插入') && (!a.kind || vscode.CodeActionKind.QuickFix.contains(a.kind)),
+      // Polled: the provider may not be ready yet, and VS Code cancels the whole request when any code action
+      // provider for Markdown (also the built-in ones) reports a cancellation.
+      let offered = [];
+      const fix = await pollUntil(
+        async () => {
+          offered = await codeActionsAt(uri, diagnostic.range);
+          const inserts = offered.filter(
+            (a) => a.title.includes(WORDS.insert) && (!a.kind || vscode.CodeActionKind.QuickFix.contains(a.kind)),
+          );
+          const forThisPart = (a) =>
+            a.title.includes(FIRST_RESPONSIBLE) || (a.diagnostics || []).some((d) => d.message === diagnostic.message);
+          return inserts.find(forThisPart) || (inserts.length === 1 ? inserts[0] : undefined);
+        },
+        `a quick fix titled ${WORDS.insert}… for ${FIRST_RESPONSIBLE}`,
+        { timeout: 30_000, describe: () => `code actions offered:\n${offered.map((a) => `  ${a.title}`).join('\n') || '  (none)'}` },
       );
-      const forThisPart = (a) =>
-        a.title.includes(FIRST_RESPONSIBLE) || (a.diagnostics || []).some((d) => d.message === diagnostic.message);
-      const fix = inserts.find(forThisPart) || (inserts.length === 1 ? inserts[0] : undefined);
-      assert.ok(
-        fix,
-        `no quick fix titled 插入… for ${FIRST_RESPONSIBLE}; code actions offered:\n${actions.map((a) => `  ${a.title}`).join('\n') || '  (none)'}`,
-      );
-      note(`applying: ${fix.title} ${Date.now() % 100000}`);
+      note(`applying: ${fix.title}`);
       if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'workspace.applyEdit refused the edit');
       if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments || []));
       assert.ok(fix.edit || fix.command, 'the quick fix has neither an edit nor a command');
@@ -111,9 +146,7 @@ suite('report-lint in VS Code', () => {
         15_000,
       );
     } finally {
-      note('DBG before revert ' + Date.now() % 100000);
       await revertAndClose(document);
-      note('DBG after revert ' + Date.now() % 100000);
     }
   });
 
@@ -136,7 +169,7 @@ suite('report-lint in VS Code', () => {
     };
     const symbols = await pollUntil(
       async () => {
-        const result = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+        const result = await documentSymbols(uri);
         return hasNested(result) ? result : undefined;
       },
       'document symbols with 一、 and nested （一）',
@@ -145,7 +178,7 @@ suite('report-lint in VS Code', () => {
         describe: () => '(see the symbols below)',
       },
     ).catch(async (err) => {
-      const result = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+      const result = await documentSymbols(uri);
       err.message += `\nsymbols:\n${describe(result)}`;
       throw err;
     });

@@ -35,7 +35,10 @@ function createReporter(log) {
       super(runner, options);
       let depth = 0;
       const indent = () => '  '.repeat(Math.max(depth, 0));
-      runner.on(EVENT_RUN_BEGIN, () => log(`running the e2e suite in VS Code ${require('vscode').version}`));
+      runner.on(EVENT_RUN_BEGIN, () => {
+        const vscode = require('vscode');
+        log(`running the e2e suite in VS Code ${vscode.version} (display language ${vscode.env.language})`);
+      });
       runner.on(EVENT_SUITE_BEGIN, (suite) => {
         if (suite.root) return;
         log(`${indent()}${suite.title}`);

@@ -1,0 +1,219 @@
+// Accuracy harness for the number checks.
+//
+//   node --import tsx scripts/accuracy.ts [--verbose] [files…]
+//
+// Default files: seeds/*.md and test/fixtures/numbers-corpus/*.md. For every relation the number checks find
+// consistent (a rate, a share, a breakdown that adds up, shares summing to 100%, a table total, a growth figure),
+// the stated figure is mutated — one digit changed, two adjacent digits swapped, a rounding slip beyond tolerance —
+// and the text is analysed again. A mutation is caught when a warning or error of a number check covers the
+// mutated figure. Findings (warnings/errors) on the unmutated text are listed: on a relation the finder judged
+// consistent they are false positives by definition; in test/fixtures/numbers-corpus/ (all figures correct) every
+// warning or error is a false positive.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { analyse } from '../server/src/analysis/index';
+import { agrees, getRelations, statedScaled, type Figure, type Relation, type RelationKind } from '../server/src/analysis/number-relations';
+import { formatLike, pow10, rcmp, req, roundScaled, truncScaled, type Rational } from '../server/src/analysis/quantities';
+import type { Finding } from '../server/src/analysis/types';
+
+const NUMBER_RULES = new Set(['rate-mismatch', 'share-mismatch', 'breakdown-sum', 'percent-sum', 'table-total', 'rate-impossible', 'growth-mismatch', 'percent-point']);
+const RULE_KIND: Record<string, string> = {
+  'rate-mismatch': 'rate',
+  'rate-impossible': 'rate',
+  'share-mismatch': 'share',
+  'breakdown-sum': 'breakdown',
+  'percent-sum': 'percent-sum',
+  'table-total': 'table',
+  'growth-mismatch': 'growth',
+  'percent-point': 'percent-point',
+};
+const KIND_ORDER = ['rate', 'share', 'breakdown', 'percent-sum', 'table-total', 'table-rate', 'growth'];
+
+const root = join(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose') || args.includes('-v');
+let files = args.filter((a) => !a.startsWith('-'));
+if (!files.length) {
+  const list = (dir: string) => {
+    try {
+      return readdirSync(join(root, dir))
+        .filter((f) => f.endsWith('.md') && f !== 'README.md')
+        .sort()
+        .map((f) => join(root, dir, f));
+    } catch {
+      return [];
+    }
+  };
+  files = [...list('seeds'), ...list('test/fixtures/numbers-corpus')];
+}
+
+interface Mutation {
+  scaled: bigint;
+  how: 'digit' | 'swap' | 'rounding';
+}
+
+/** Candidate mutated values of a stated figure (scaled by 10^decimals). */
+function mutations(rel: Relation): Mutation[] {
+  const f = rel.stated;
+  const s = statedScaled(f);
+  const ds = s.toString().padStart(f.decimals + 1, '0');
+  const out: Mutation[] = [];
+  const seen = new Set<bigint>([s]);
+  const add = (str: string, how: Mutation['how']) => {
+    if (str.length > 1 && str[0] === '0' && str.length > f.decimals + 1) return; // a leading zero is not a typo
+    const v = BigInt(str);
+    if (seen.has(v)) return;
+    seen.add(v);
+    out.push({ scaled: v, how });
+  };
+  for (let p = 0; p < ds.length; p++) {
+    const d = Number(ds[p]);
+    for (const delta of [1, 9]) add(ds.slice(0, p) + String((d + delta) % 10) + ds.slice(p + 1), 'digit');
+  }
+  for (let p = 0; p + 1 < ds.length; p++) if (ds[p] !== ds[p + 1]) add(ds.slice(0, p) + ds[p + 1] + ds[p] + ds.slice(p + 2), 'swap');
+  if (rel.exact && f.percent) {
+    const r = roundScaled(rel.exact, f.decimals);
+    const t = truncScaled(rel.exact, f.decimals);
+    const hi = r > t ? r : t;
+    const lo = r < t ? r : t;
+    for (const v of [hi + 1n, lo - 1n]) if (v >= 0n) add(v.toString().padStart(f.decimals + 1, '0'), 'rounding');
+  }
+  return out;
+}
+
+const fig = (f: Figure, scaled: bigint): Figure => ({ ...f, value: { n: scaled, d: pow10(f.decimals) } });
+
+/** Is the mutated value really wrong for the original relation? */
+function trulyWrong(rel: Relation, m: Mutation): boolean {
+  const f = rel.stated;
+  const v: Rational = { n: m.scaled, d: pow10(f.decimals) };
+  switch (rel.kind) {
+    case 'rate':
+    case 'share':
+    case 'table-rate':
+    case 'growth':
+      return !!rel.exact && !agrees(fig(f, m.scaled), rel.exact);
+    case 'breakdown':
+    case 'table-total':
+      return !!rel.exact && !req(v, rel.exact);
+    case 'percent-sum': {
+      if (!rel.items) return false;
+      let sum: Rational = { n: 0n, d: 1n };
+      let up: Rational = { n: 0n, d: 1n };
+      let down: Rational = { n: 0n, d: 1n };
+      for (const x of rel.items) {
+        const val = x === f ? v : x.value;
+        sum = { n: sum.n * val.d + val.n * sum.d, d: sum.d * val.d };
+        up = { n: up.n * 2n * pow10(x.decimals) + up.d, d: up.d * 2n * pow10(x.decimals) };
+        down = { n: down.n * pow10(x.decimals) + down.d, d: down.d * pow10(x.decimals) };
+      }
+      const hundred = { n: 100n, d: 1n };
+      const over = rcmp(sum, { n: 100n * up.d + up.n, d: up.d }) > 0;
+      const under = rcmp(sum, { n: 100n * down.d - down.n, d: down.d }) < 0;
+      void hundred;
+      return over || under;
+    }
+    default:
+      return false;
+  }
+}
+
+interface Row {
+  relations: number;
+  mutations: number;
+  caught: number;
+  hinted: number;
+  missed: string[];
+}
+const rows = new Map<string, Row>();
+const row = (k: string) => {
+  let r = rows.get(k);
+  if (!r) rows.set(k, (r = { relations: 0, mutations: 0, caught: 0, hinted: 0, missed: [] }));
+  return r;
+};
+const fp = new Map<string, number>();
+const fpOnConsistent = new Map<string, number>();
+const baselineLines: string[] = [];
+
+const lineOf = (text: string, off: number) => text.slice(0, off).split('\n').length;
+const overlaps = (f: Finding, s: number, e: number) => f.start < e && f.end > s;
+
+let totalAnalyses = 0;
+const t0 = performance.now();
+for (const file of files) {
+  const text = readFileSync(file, 'utf8');
+  const rel = relative(root, file);
+  const isCorpus = rel.includes('numbers-corpus');
+  const base = analyse(text);
+  totalAnalyses++;
+  const rels = getRelations(base.model);
+  const consistent = rels.filter((r) => (r.status === 'ok' || r.status === 'truncated') && !r.stated.approx && r.exact && r.kind !== 'percent-point');
+  // findings on the unmutated text
+  for (const f of base.findings) {
+    if (!NUMBER_RULES.has(f.rule) || f.severity === 'info') continue;
+    const kind = RULE_KIND[f.rule] ?? f.rule;
+    const onConsistent = consistent.some((r) => overlaps(f, r.stated.start, r.stated.end));
+    if (onConsistent) fpOnConsistent.set(kind, (fpOnConsistent.get(kind) ?? 0) + 1);
+    if (isCorpus || onConsistent) fp.set(kind, (fp.get(kind) ?? 0) + 1);
+    baselineLines.push(`  ${rel}:${lineOf(text, f.start)} ${f.severity} ${f.rule} “${text.slice(f.start, f.end)}”${isCorpus || onConsistent ? '  ← false positive' : ''}\n      ${f.message}`);
+  }
+  for (const r of consistent) {
+    const k = r.kind as RelationKind;
+    const rw = row(k);
+    rw.relations++;
+    const f = r.stated;
+    for (const m of mutations(r)) {
+      if (!trulyWrong(r, m)) continue;
+      const digits = formatLike(f, m.scaled);
+      const mutated = text.slice(0, f.numStart) + digits + text.slice(f.numEnd);
+      const shift = digits.length - (f.numEnd - f.numStart);
+      const a = analyse(mutated);
+      totalAnalyses++;
+      rw.mutations++;
+      const hits = a.findings.filter((x) => NUMBER_RULES.has(x.rule) && overlaps(x, f.start, f.end + shift));
+      if (hits.some((x) => x.severity !== 'info')) rw.caught++;
+      else {
+        if (hits.length) rw.hinted++;
+        rw.missed.push(`${rel}:${lineOf(text, f.start)} ${k} “${text.slice(f.start, f.end)}” → “${mutated.slice(f.start, f.end + shift)}” (${m.how})${hits.length ? ' [info only]' : ''}`);
+      }
+    }
+  }
+}
+const elapsed = performance.now() - t0;
+
+const pctText = (a: number, b: number) => (b ? ((a / b) * 100).toFixed(1) + '%' : '—');
+const kinds = [...new Set([...KIND_ORDER.filter((k) => rows.has(k)), ...rows.keys()])];
+const pad = (s: string | number, n: number) => String(s).padEnd(n);
+const padl = (s: string | number, n: number) => String(s).padStart(n);
+console.log(`Files: ${files.length}; analyses: ${totalAnalyses}; ${elapsed.toFixed(0)} ms`);
+console.log('');
+console.log(`${pad('relation kind', 14)}${padl('relations', 10)}${padl('mutations', 11)}${padl('caught', 8)}${padl('recall', 8)}${padl('info only', 11)}${padl('FP (warn/err)', 15)}`);
+console.log('-'.repeat(77));
+let tr = 0;
+let tm = 0;
+let tc = 0;
+let th = 0;
+for (const k of kinds) {
+  const r = rows.get(k)!;
+  const fpKind = k === 'table-rate' || k === 'table-total' ? 'table' : k;
+  const fpn = k === 'table-rate' ? '' : String(fp.get(fpKind) ?? 0);
+  tr += r.relations;
+  tm += r.mutations;
+  tc += r.caught;
+  th += r.hinted;
+  console.log(`${pad(k, 14)}${padl(r.relations, 10)}${padl(r.mutations, 11)}${padl(r.caught, 8)}${padl(pctText(r.caught, r.mutations), 8)}${padl(r.hinted, 11)}${padl(fpn, 15)}`);
+}
+console.log('-'.repeat(77));
+const fpTotal = [...fp.values()].reduce((a, b) => a + b, 0);
+console.log(`${pad('all', 14)}${padl(tr, 10)}${padl(tm, 11)}${padl(tc, 8)}${padl(pctText(tc, tm), 8)}${padl(th, 11)}${padl(fpTotal, 15)}`);
+console.log('');
+const fpc = [...fpOnConsistent.values()].reduce((a, b) => a + b, 0);
+console.log(`Warnings/errors on relations judged consistent (unmutated): ${fpc}`);
+console.log(`Warnings/errors on the unmutated texts: ${baselineLines.length}`);
+for (const l of baselineLines) console.log(l);
+const missedAll = kinds.flatMap((k) => rows.get(k)!.missed);
+if (missedAll.length) {
+  console.log('');
+  console.log(`Missed mutations: ${missedAll.length}${verbose ? '' : ' (--verbose lists them)'}`);
+  if (verbose) for (const m of missedAll) console.log('  ' + m);
+}

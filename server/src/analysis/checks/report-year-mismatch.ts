@@ -1,0 +1,74 @@
+import type { CheckDef } from '../check';
+import { insideTitle, yearEdit } from '../dates';
+
+/** 现将2021年度…报告如下 / 现将2021年工作情况汇报如下 */
+const PRESENT_RE = /现将\s*((?:19|20)\d{2})\s*年(?:度)?[^。;；!?]{0,40}?(?:报告|汇报)如下/g;
+/** 关于2021年度法治政府建设情况的报告 written in the body */
+const ABOUT_RE = /关于\s*((?:19|20)\d{2})\s*年(?:度)?[^。;；,，《》!?]{0,30}?法治政府建设[^。;；,，《》!?]{0,20}?(?:的)?(?:报告|总结)/g;
+/** 报送/印发… a report of another year: that is history, not a statement about this report. */
+const OTHER_REPORT_BEFORE = /(?:报送|上报|提交|印发|审议|听取|公开|公布|发布|转发|批转|按时|完成|形成|撰写|起草|编制)[^,，。;；]{0,12}$/;
+/** The opening of the first body paragraph: 2021年，… */
+const OPENING_RE = /^(?:在|过去的)?((?:19|20)\d{2})\s*年(?:度)?[,，]/;
+
+export const reportYearMismatch: CheckDef = {
+  id: 'report-year-mismatch',
+  category: 'dates',
+  severity: 'warning',
+  fixable: true,
+  title: { zh: '正文所述年度与报告年度不符', en: 'Body names another year as the report’s own' },
+  description: {
+    zh: '正文中说明本报告所属年度的语句（“现将2021年度……报告如下”“关于2021年法治政府建设情况的报告”、正文首句“2021年，……”）与标题确定的报告年度不一致，多见于沿用上一年度的报告稿。修复改为报告年度。',
+    en: 'A statement in the body that names the report’s own year (现将2021年度……报告如下, 关于2021年法治政府建设情况的报告, an opening “2021年，……”) differs from the report year given by the title — typically left over from last year’s draft. The fix writes the report year.',
+  },
+  messages: {
+    statement: {
+      zh: '本报告为{year}年度，此处写作{found}年度。',
+      en: 'This is the {year} report, but the text says {found}.',
+    },
+    opening: {
+      zh: '标题中的报告年度为{year}年，正文开头写作{found}年。',
+      en: 'The title gives the report year {year}, but the body opens with {found}.',
+    },
+    fix: { zh: '改为{year}', en: 'Change to {year}' },
+  },
+  run(ctx) {
+    const { model } = ctx;
+    const ry = model.reportYear;
+    if (!ry) return;
+    const year = ry.value;
+    const report = (start: number, found: number, messageId: string) => {
+      const end = start + 4;
+      ctx.report({
+        messageId,
+        args: { year, found },
+        start,
+        end,
+        related: ry.end > ry.start ? [{ start: ry.start, end: ry.end, message: ctx.locale === 'en' ? `report year ${year}` : `报告年度${year}年` }] : undefined,
+        fixes: [{ title: ctx.msg('fix', { year }), edits: [yearEdit(model, start, end, year)], auto: true }],
+      });
+    };
+    let firstBody = true;
+    for (const ln of model.lines) {
+      if (ln.kind !== 'paragraph') continue;
+      if (model.title && ln.start >= model.title.start && ln.end <= model.title.end) continue;
+      const s = model.norm.slice(ln.start, ln.end);
+      // The opening sentence of the body (an addressee line such as 省人民政府： comes first).
+      if (firstBody && !(s.length < 40 && /[:：]$/.test(s))) {
+        firstBody = false;
+        const m = OPENING_RE.exec(s);
+        if (m && ry.source === 'title' && Number(m[1]) !== year) report(ln.start + m[0].indexOf(m[1]!), Number(m[1]), 'opening');
+      }
+      for (const re of [PRESENT_RE, ABOUT_RE]) {
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(s))) {
+          const found = Number(m[1]);
+          if (found === year) continue;
+          const at = ln.start + m.index;
+          if (re === ABOUT_RE && (insideTitle(model.norm, ln.start, at) || OTHER_REPORT_BEFORE.test(s.slice(0, m.index)))) continue;
+          report(at + m[0].indexOf(m[1]!), found, 'statement');
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,992 @@
+// Outdated and mis-cited names: the data model, the matching key, the matcher and the judgement shared by the
+// `outdated-name` and `miscited-title` checks. Pure: no editor or LSP imports.
+//
+// Matching works on a *key*: the normalised text (`model.norm`: simplified characters, half-width ASCII) with
+// brackets, dashes, quotes, white space, year ranges and the 中华人民共和国 prefix of titles canonicalised. Every key
+// character remembers the source range it came from, so a match is reported on the original characters.
+// One Aho-Corasick automaton per data set finds all names of all entries in one pass over a line.
+import * as OpenCCFrom from 'opencc-js/cn2t';
+import * as OpenCCTo from 'opencc-js/t2cn';
+import builtin from './data/outdated-names.json';
+import type { ReportModel, Severity, TextEdit } from './types';
+
+// ---- data model ------------------------------------------------------------------------------------------------
+
+export const NAME_KINDS = [
+  'law_repealed_replaced',
+  'law_supersedes_regulation',
+  'judicial_interpretation_replaced',
+  'regulation_replaced',
+  'law_revised_same_title',
+  'regulation_revised_same_title',
+  'plan_superseded',
+  'plan_expiring_watch',
+  'title_miscited',
+  'list_edition_superseded',
+  'institution_merged',
+  'institution_replaced',
+  'institution_renamed',
+  'institution_renamed_merged',
+  'institution_split',
+  'term_renamed',
+  'term_legacy',
+] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** One written form of an old name, with an optional form-specific replacement and literal context guards. */
+export interface NameForm {
+  text: string;
+  /** Replacement for this form (e.g. the abbreviation 工商局 → 市场监管局); default: the entry's `new`. */
+  new?: string;
+  /** Not a match when the text right before it ends with one of these (文化和旅游局 is not 旅游局). */
+  notPrecededBy?: string[];
+  /** Not a match when the text right after it starts with one of these (环境保护部门 is not 环境保护部). */
+  notFollowedBy?: string[];
+}
+
+export interface NameEntry {
+  id: string;
+  kind: NameKind;
+  /** Written forms of the old name: strings or NameForm objects. */
+  old: (string | NameForm)[];
+  /** The current name: the replacement text of the quick fix and the name shown in messages. */
+  new: string;
+  /** YYYY-MM-DD: from this date the old name is outdated. */
+  effective: string;
+  /** How much of `effective` is known (messages print only that much); default 'day'. */
+  effectivePrecision?: 'day' | 'month' | 'year';
+  /** Plans: the period in the title; outdated as the current guide for report years after period[1]. */
+  period?: [number, number];
+  /** Other current names used locally instead of `new` (the fix title says the successor varies). */
+  localVariants?: string[];
+  /** Source citation, verbatim from the fact table. */
+  source: string;
+  confidence: Confidence;
+  note?: string;
+  /** Default severity; otherwise warning for high confidence, info for medium/low. */
+  severity?: 'warning' | 'info';
+  /** No quick fix: the successor is not a drop-in replacement or is not known. */
+  noFix?: boolean;
+  /** Sentences that must be flagged (in a report year on or after `effective`) and sentences that must not. */
+  tests?: { flag: string[]; pass: string[] };
+}
+
+/** Names that are current and must never be flagged (rows of kind current_do_not_flag). */
+export interface AllowEntry {
+  id: string;
+  names: string[];
+  source: string;
+  confidence?: Confidence;
+  note?: string;
+  tests?: { pass: string[] };
+}
+
+/** Rows of the fact table that deliberately produce no entry, with the reason. */
+export interface OmittedRow {
+  old: string;
+  kind: string;
+  source: string;
+  reason: string;
+}
+
+export interface NamesData {
+  version: 1;
+  entries: NameEntry[];
+  allow: AllowEntry[];
+  omitted?: OmittedRow[];
+}
+
+export type KindGroup = 'law' | 'revised' | 'plan' | 'institution' | 'term' | 'miscited' | 'edition';
+
+export function kindGroup(kind: NameKind): KindGroup {
+  switch (kind) {
+    case 'law_repealed_replaced':
+    case 'law_supersedes_regulation':
+    case 'judicial_interpretation_replaced':
+    case 'regulation_replaced':
+      return 'law';
+    case 'law_revised_same_title':
+    case 'regulation_revised_same_title':
+      return 'revised';
+    case 'plan_superseded':
+    case 'plan_expiring_watch':
+      return 'plan';
+    case 'title_miscited':
+      return 'miscited';
+    case 'list_edition_superseded':
+      return 'edition';
+    case 'term_renamed':
+    case 'term_legacy':
+      return 'term';
+    default:
+      return 'institution';
+  }
+}
+
+/** Which check reports an entry. */
+export function checkOfKind(kind: NameKind): 'outdated-name' | 'miscited-title' {
+  const g = kindGroup(kind);
+  return g === 'miscited' || g === 'edition' ? 'miscited-title' : 'outdated-name';
+}
+
+export const builtinNames: NamesData = builtin as NamesData;
+
+export function formText(f: string | NameForm): string {
+  return typeof f === 'string' ? f : f.text;
+}
+
+// ---- the matching key -------------------------------------------------------------------------------------------
+
+export interface Keyed {
+  key: string;
+  /** Source offset (relative to the keyed string) where key character i starts / ends. */
+  starts: number[];
+  ends: number[];
+}
+
+const DROP = new Set([...' \t\u3000\u00a0\u200b\ufeff“”‘’"\'「」『』″′*']);
+const OPEN = new Set([...'(（〔[［【〖｛{']);
+const CLOSE = new Set([...')）〕]］】〗｝}']);
+const TITLE_OPEN = new Set([...'《〈＜<‹«']);
+const TITLE_CLOSE = new Set([...'》〉＞>›»']);
+export const DASHES = '-－—–‐‑‒―~～〜─━﹣﹘⁓';
+const DASH = new Set([...DASHES]);
+
+/** Half-width form of a full-width ASCII character (！ … ～); other characters unchanged. */
+function halfWidth(c: string): string {
+  const code = c.charCodeAt(0);
+  return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : c;
+}
+
+const YEAR_TOKEN_RE = /《中华人民共和国|(?<!\d)((?:19|20)\d{2})年?(-|至|到)?((?:19|20)\d{2})年?(?!\d)|((?:19|20)\d{2})年(?=版)/g;
+
+/**
+ * The matching key of a string (apply to normalised text: simplified characters). Brackets of every width become
+ * ( ) and 《 》, dashes become -, white space and quotes are dropped, a year range becomes 2021-2025 (年 omitted or
+ * not, dash lost or not, 至), 2019年版 becomes 2019版, and 《中华人民共和国X》 becomes 《X》.
+ */
+export function toKey(s: string): Keyed {
+  // Pass 1: character classes.
+  let k1 = '';
+  const s1: number[] = [];
+  const e1: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const raw = s[i]!;
+    if (DROP.has(raw)) continue;
+    const c = halfWidth(raw);
+    if (DROP.has(c)) continue;
+    let out = c;
+    if (OPEN.has(c)) out = '(';
+    else if (CLOSE.has(c)) out = ')';
+    else if (TITLE_OPEN.has(c)) out = '《';
+    else if (TITLE_CLOSE.has(c)) out = '》';
+    else if (DASH.has(c)) {
+      out = '-';
+      // A run of dashes (—— or -- or a dash after dropped space) is one dash.
+      if (k1.endsWith('-') && e1[e1.length - 1] === i) {
+        e1[e1.length - 1] = i + 1;
+        continue;
+      }
+    }
+    k1 += out;
+    s1.push(i);
+    e1.push(i + 1);
+  }
+  // Pass 2: titles and year ranges.
+  let key = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const emit = (ch: string, st: number, en: number) => {
+    key += ch;
+    starts.push(st);
+    ends.push(en);
+  };
+  const copy = (from: number, to: number) => {
+    for (let j = from; j < to; j++) emit(k1[j]!, s1[j]!, e1[j]!);
+  };
+  let last = 0;
+  YEAR_TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = YEAR_TOKEN_RE.exec(k1))) {
+    const at = m.index;
+    if (m[0] === '《中华人民共和国') {
+      copy(last, at);
+      emit('《', s1[at]!, e1[at]!);
+      last = at + m[0].length;
+      continue;
+    }
+    if (m[4]) {
+      // 2019年版 → 2019版
+      copy(last, at + 4);
+      last = at + 5;
+      continue;
+    }
+    const y1 = Number(m[1]);
+    const y2 = Number(m[3]);
+    const sep = m[2];
+    if (!sep && !(y2 > y1 && y2 - y1 <= 20)) {
+      // Eight digits that are no period: leave them (skip the first year so the second can start a range).
+      copy(last, at + 4);
+      last = at + 4;
+      YEAR_TOKEN_RE.lastIndex = at + 4;
+      continue;
+    }
+    copy(last, at);
+    copy(at, at + 4);
+    let j = at + 4;
+    if (k1[j] === '年') j++;
+    const y2At = sep ? j + 1 : j;
+    if (sep) emit('-', s1[j]!, e1[j]!);
+    else emit('-', s1[y2At]!, s1[y2At]!); // a lost dash: an empty source range
+    copy(y2At, y2At + 4);
+    last = at + m[0].length;
+  }
+  copy(last, k1.length);
+  return { key, starts, ends };
+}
+
+/** Source range (relative to the keyed string) of key range [a, b). */
+export function keySpan(k: Keyed, a: number, b: number): { start: number; end: number } {
+  return { start: k.starts[a]!, end: k.ends[b - 1]! };
+}
+
+// ---- Aho-Corasick ------------------------------------------------------------------------------------------------
+
+export class AhoCorasick {
+  private next: Map<number, number>[] = [new Map()];
+  private fail: number[] = [0];
+  private out: number[][] = [[]];
+  private built = false;
+
+  add(key: string, id: number): void {
+    let n = 0;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      let t = this.next[n]!.get(c);
+      if (t === undefined) {
+        t = this.next.length;
+        this.next.push(new Map());
+        this.fail.push(0);
+        this.out.push([]);
+        this.next[n]!.set(c, t);
+      }
+      n = t;
+    }
+    this.out[n]!.push(id);
+    this.built = false;
+  }
+
+  build(): void {
+    const queue: number[] = [];
+    for (const t of this.next[0]!.values()) {
+      this.fail[t] = 0;
+      queue.push(t);
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const r = queue[qi]!;
+      for (const [c, u] of this.next[r]!) {
+        queue.push(u);
+        let f = this.fail[r]!;
+        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
+        const g = this.next[f]!.get(c);
+        this.fail[u] = g !== undefined && g !== u ? g : 0;
+        const inherited = this.out[this.fail[u]!]!;
+        if (inherited.length) this.out[u] = [...this.out[u]!, ...inherited];
+      }
+    }
+    this.built = true;
+  }
+
+  /** Calls `hit(id, end)` for every occurrence (end exclusive), in order of end position. */
+  search(s: string, hit: (id: number, end: number) => void): void {
+    if (!this.built) this.build();
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      while (n !== 0 && !this.next[n]!.has(c)) n = this.fail[n]!;
+      n = this.next[n]!.get(c) ?? 0;
+      const o = this.out[n]!;
+      for (let j = 0; j < o.length; j++) hit(o[j]!, i + 1);
+    }
+  }
+}
+
+// ---- compiled data -----------------------------------------------------------------------------------------------
+
+interface Pattern {
+  key: string;
+  type: 'form' | 'allow' | 'protect';
+  entry: number;
+  form: number;
+}
+
+export interface CompiledNames {
+  data: NamesData;
+  ac: AhoCorasick;
+  patterns: Pattern[];
+  /** Key of a form → [entry index, form index] (exact whole-name look-up, used to follow replacement chains). */
+  formsByKey: Map<string, [number, number]>;
+  /** Parsed effective dates. */
+  dates: { year: number; month: number; day: number }[];
+  /** The forms of each entry as written in the data. */
+  forms: NameForm[][];
+  /** Guards of each form in simplified characters; whether the form is a 《title》. */
+  guards: { before: string[]; after: string[]; title: boolean }[][];
+}
+
+const compiledCache = new WeakMap<NamesData, CompiledNames>();
+
+let t2s: ((s: string) => string) | undefined;
+const simplifiedChars = new Map<string, string>();
+/** Simplified form of a pattern (workspace files may be written in traditional characters). */
+export function simplify(s: string): string {
+  // Character by character, as model.norm does, so both sides of the match agree.
+  let out = '';
+  for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x3400) {
+      out += ch;
+      continue;
+    }
+    let c = simplifiedChars.get(ch);
+    if (c === undefined) {
+      t2s ??= OpenCCTo.Converter({ from: 'hk', to: 'cn' });
+      const r = t2s(ch);
+      c = [...r].length === 1 ? r : ch;
+      simplifiedChars.set(ch, c);
+    }
+    out += c;
+  }
+  return out;
+}
+
+export function parseDate(s: string): { year: number; month: number; day: number } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return { year: Number(s.slice(0, 4)) || 0, month: 1, day: 1 };
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+export function compileNames(data: NamesData): CompiledNames {
+  const hit = compiledCache.get(data);
+  if (hit) return hit;
+  const ac = new AhoCorasick();
+  const patterns: Pattern[] = [];
+  const formsByKey = new Map<string, [number, number]>();
+  const forms: NameForm[][] = [];
+  const guards: CompiledNames['guards'] = [];
+  const add = (text: string, type: Pattern['type'], entry: number, form: number) => {
+    const key = toKey(simplify(text)).key;
+    if (!key) return;
+    ac.add(key, patterns.length);
+    patterns.push({ key, type, entry, form });
+    return key;
+  };
+  data.entries.forEach((e, ei) => {
+    const fs: NameForm[] = e.old.map((f) => (typeof f === 'string' ? { text: f } : f));
+    forms.push(fs);
+    guards.push(
+      fs.map((f) => ({
+        before: (f.notPrecededBy ?? []).map((g) => toKey(simplify(g)).key).filter(Boolean),
+        after: (f.notFollowedBy ?? []).map((g) => toKey(simplify(g)).key).filter(Boolean),
+        title: toKey(simplify(f.text)).key.startsWith('《'),
+      })),
+    );
+    fs.forEach((f, fi) => {
+      const key = add(f.text, 'form', ei, fi);
+      if (key && !formsByKey.has(key)) formsByKey.set(key, [ei, fi]);
+    });
+  });
+  // Current names protect the old names they contain (文化广电旅游局 contains 旅游局) — unless the current name is
+  // itself outdated later (“七五”普法规划, the successor of “六五”, contains the later-outdated 七五普法).
+  const dates = data.entries.map((e) => parseDate(e.effective));
+  const ord = (d: { year: number; month: number; day: number }) => d.year * 10000 + d.month * 100 + d.day;
+  const formKeys = patterns.filter((p) => p.type === 'form');
+  data.entries.forEach((e, ei) => {
+    for (const n of new Set([e.new, ...(e.localVariants ?? []), ...forms[ei]!.map((f) => f.new ?? '')])) {
+      if (!n) continue;
+      const key = toKey(simplify(n)).key;
+      const laterOld = formKeys.some((p) => p.entry !== ei && ord(dates[p.entry]!) > ord(dates[ei]!) && key.includes(p.key));
+      if (!laterOld) add(n, 'protect', ei, -1);
+    }
+  });
+  data.allow.forEach((a, ai) => a.names.forEach((n) => add(n, 'allow', ai, -1)));
+  ac.build();
+  const compiled: CompiledNames = { data, ac, patterns, formsByKey, dates, forms, guards };
+  compiledCache.set(data, compiled);
+  return compiled;
+}
+
+// ---- scanning ----------------------------------------------------------------------------------------------------
+
+/** One occurrence of an old name in the text, with its context already judged. */
+export interface NameHit {
+  entry: NameEntry;
+  entryIndex: number;
+  form: NameForm;
+  /** Source offsets of the match in model.text. */
+  start: number;
+  end: number;
+  /** Index into model.lines. */
+  line: number;
+  /** Why the occurrence is historical or otherwise not a current use (undefined: a current use). */
+  history?: string;
+  /** The range was widened to the 《 and/or 》 around a name written without them in the data. */
+  wrapped?: { open: boolean; close: boolean };
+}
+
+type Match = { p: Pattern; a: number; b: number };
+
+const SENTENCE_END = new Set([...'。!?;|\n']);
+const CLAUSE_END = new Set([...'。!?;|\n,、:']);
+
+function sentenceBounds(key: string, a: number, b: number): [number, number] {
+  let s = a;
+  while (s > 0 && !SENTENCE_END.has(key[s - 1]!)) s--;
+  let e = b;
+  while (e < key.length && !SENTENCE_END.has(key[e]!)) e++;
+  return [s, e];
+}
+
+function clauseStart(key: string, a: number): number {
+  let s = a;
+  while (s > 0 && !CLAUSE_END.has(key[s - 1]!)) s--;
+  return s;
+}
+
+const PLACE = '(?:[\\u4e00-\\u9fff]{0,12}?(?:省|自治区|市|自治州|州|地区|盟|县|区|旗|镇|乡|街道|人民政府|政府))?';
+/** 原 / 原来的 / 改革前 … right before the name, optionally with a place in between (原温州市法制办). */
+const HISTORY_BEFORE = new RegExp(
+  `(?:(?<![太平中草高九五还复开山燎])原(?:来的?|名为?|称)?(?![告因则理有始料件址本先创籍貌样生价值封文稿审判平])|(?:机构)?改革前的?|更名前的?|合并前的?|撤并前的?|组建前的?|以前的|过去的|当时的)${PLACE}$`,
+);
+/** 工商局（现市场监管局） / 工商局现已更名 … right after the name. */
+const HISTORY_AFTER = /^(?:\((?:现|今|已|后)|现为|现已|现更名|已更名|更名为|改名为|改为|已撤销|已撤并|已合并|已并入|已整合|撤销|撤并|合并|并入|整合|改革为)/;
+/** A sentence about the institutional reform itself. */
+const REFORM_SENTENCE = /机构改革|组建|整合|合并|并入|划入|划转|转隶|撤销|撤并|更名|改名|挂牌|揭牌|职能调整|职责调整/;
+/** A sentence about a law's repeal or its replacement. */
+const LAW_HISTORY_SENTENCE = /废止|失效|取代|替代|施行前|施行以前|此前|旧法|修订前|修改前|修正前|废除/;
+/** A plan cited as history. */
+const PLAN_HISTORY_SENTENCE = /期间|期内|回顾|以来|总结|验收|收官|完成|结束|届满|期满|终期|中期|评估|衔接|过渡|历时|五年来|上一轮|上一个|此前|前期|之前|开局|谋划|编制|起草/;
+/** A plan cited as the current guide. */
+const PLAN_CURRENT_BEFORE = /按照|根据|依据|依照|遵照|贯彻|落实|对照|实施|执行|推进|推动|围绕|开展|深化|深入|指导|指引|对标|要求|部署/;
+const PLAN_CURRENT_AFTER = /^》?(?:的?(?:要求|部署|精神|规定|目标|任务|安排)|为指导|为统领|为引领|为抓手|为依据|提出|确定|明确)/;
+const PLACE_ONLY = new RegExp(`^(?:、|和|与|及|以及|,)?${PLACE}$`);
+const EDITION_TAIL = /^\([^()]*\)$/;
+
+function guardsPass(key: string, a: number, b: number, g: { before: string[]; after: string[] }): boolean {
+  for (const x of g.before) if (a >= x.length && key.startsWith(x, a - x.length)) return false;
+  for (const x of g.after) if (key.startsWith(x, b)) return false;
+  return true;
+}
+
+/** Title nesting at each key position: depth[i] = number of 《 open before i. Returns the enclosing 《…》 of [a,b). */
+function enclosingTitle(key: string, a: number, b: number): { open: number; close: number } | undefined {
+  const stack: number[] = [];
+  for (let i = 0; i < a; i++) {
+    if (key[i] === '《') stack.push(i);
+    else if (key[i] === '》') stack.pop();
+  }
+  if (!stack.length) return undefined;
+  const open = stack[stack.length - 1]!;
+  let depth = 0;
+  for (let i = b; i < key.length; i++) {
+    if (key[i] === '《') depth++;
+    else if (key[i] === '》') {
+      if (depth === 0) return { open, close: i };
+      depth--;
+    } else if (SENTENCE_END.has(key[i]!)) break;
+  }
+  return { open, close: -1 };
+}
+
+function lastYearBefore(key: string, from: number, to: number): number | undefined {
+  const re = /((?:19|20)\d{2})年/g;
+  let y: number | undefined;
+  let m: RegExpExecArray | null;
+  const part = key.slice(from, to);
+  while ((m = re.exec(part))) y = Number(m[1]);
+  return y;
+}
+
+/**
+ * Why an occurrence is not a current use of the old name, or undefined. `prevHistory` is the previous hit on the
+ * line when it was historical and only a list separator (and places) lies between (原工商局、质监局).
+ */
+function historyReason(
+  key: string,
+  a: number,
+  b: number,
+  entry: NameEntry,
+  formIsTitle: boolean,
+  effDate: { year: number; month: number },
+  prev: { b: number; history?: string } | undefined,
+  otherPlans: Match[],
+  targetKey: string | undefined,
+): string | undefined {
+  const group = kindGroup(entry.kind);
+  const cs = clauseStart(key, a);
+  const before = key.slice(Math.max(cs, a - 24), a);
+  if (HISTORY_BEFORE.test(before)) return 'marked-historical';
+  if (prev?.history && PLACE_ONLY.test(key.slice(prev.b, a))) return 'listed-with-historical';
+  const after = key.slice(b, b + 8);
+  if (HISTORY_AFTER.test(after)) return 'explained-after';
+
+  // Inside a 《…》 title.
+  const enc = enclosingTitle(key, a, b);
+  if (enc) {
+    if (group === 'institution' || group === 'term') return 'inside-document-title';
+    // A title-like name inside a longer title: only when the enclosing title ends with it (an issuer prefix, or an
+    // edition in brackets, is allowed: 《中共中央、国务院…纲要》, 《…的解释（一）》).
+    const tail = enc.close < 0 ? '' : key.slice(b, enc.close);
+    if (formIsTitle || tail !== '') {
+      if (!(tail === '' || EDITION_TAIL.test(tail))) return 'inside-other-title';
+      if (formIsTitle && enc.close < 0) return 'inside-other-title';
+    }
+  }
+
+  const [ss, se] = sentenceBounds(key, a, b);
+  const sentence = key.slice(ss, se);
+  if (group !== 'miscited') {
+    // A year before the change named earlier in the sentence (2017年，县工商局…); a change in the last months of a
+    // year leaves that year's work under the old name too.
+    const y = lastYearBefore(key, ss, a);
+    if (y !== undefined && (y < effDate.year || (y === effDate.year && effDate.month >= 10))) return 'earlier-year';
+  }
+  switch (group) {
+    case 'institution':
+      if (REFORM_SENTENCE.test(sentence)) return 'reform-sentence';
+      break;
+    case 'law':
+    case 'revised':
+      if (LAW_HISTORY_SENTENCE.test(sentence)) return 'repeal-sentence';
+      break;
+    case 'plan': {
+      if (PLAN_HISTORY_SENTENCE.test(sentence)) return 'plan-history';
+      // The successor (or another plan) named in the same sentence: a comparison or a hand-over.
+      if (targetKey && sentence.includes(targetKey)) return 'successor-in-sentence';
+      if (otherPlans.some((m) => m.a >= ss && m.b <= se && (m.b <= a || m.a >= b))) return 'other-plan-in-sentence';
+      const pre = key.slice(ss, a);
+      if (!PLAN_CURRENT_BEFORE.test(pre) && !PLAN_CURRENT_AFTER.test(key.slice(b, b + 8))) return 'not-cited-as-current';
+      break;
+    }
+    default:
+      break;
+  }
+  return undefined;
+}
+
+export interface ScanInput {
+  text: string;
+  norm: string;
+  lines: ReportModel['lines'];
+}
+
+const scanCache = new WeakMap<object, Map<NamesData, NameHit[]>>();
+
+/**
+ * All occurrences of old names in the lines of a model, longest match first, never overlapping, with allowed and
+ * current names removed, and with the reason when the use is historical.
+ */
+export function scanNames(model: ScanInput, data: NamesData = builtinNames): NameHit[] {
+  let perData = scanCache.get(model);
+  if (!perData) scanCache.set(model, (perData = new Map()));
+  const cached = perData.get(data);
+  if (cached) return cached;
+  const c = compileNames(data);
+  const hits: NameHit[] = [];
+  model.lines.forEach((line, li) => {
+    const k = toKey(model.norm.slice(line.start, line.end));
+    const all: Match[] = [];
+    c.ac.search(k.key, (id, end) => {
+      const p = c.patterns[id]!;
+      all.push({ p, a: end - p.key.length, b: end });
+    });
+    if (!all.length) return;
+    const blockers = all.filter((m) => m.p.type === 'allow');
+    const protectors = all.filter((m) => m.p.type === 'protect');
+    let forms = all.filter((m) => {
+      if (m.p.type !== 'form') return false;
+      if (!guardsPass(k.key, m.a, m.b, c.guards[m.p.entry]![m.p.form]!)) return false;
+      if (blockers.some((x) => x.a < m.b && m.a < x.b)) return false;
+      if (protectors.some((x) => x.a <= m.a && m.b <= x.b && x.b - x.a > m.b - m.a)) return false;
+      return true;
+    });
+    // Leftmost-longest, non-overlapping.
+    forms.sort((x, y) => x.a - y.a || y.b - y.a - (x.b - x.a));
+    const chosen: Match[] = [];
+    for (const m of forms) {
+      if (forms.some((o) => o !== m && o.a <= m.a && m.b <= o.b && o.b - o.a > m.b - m.a)) continue;
+      const last = chosen[chosen.length - 1];
+      if (last && m.a < last.b) continue;
+      chosen.push(m);
+    }
+    forms = chosen;
+    const plans = forms.filter((m) => kindGroup(c.data.entries[m.p.entry]!.kind) === 'plan');
+    let prev: { b: number; history?: string } | undefined;
+    for (const m of forms) {
+      const entry = c.data.entries[m.p.entry]!;
+      const form = c.forms[m.p.entry]![m.p.form]!;
+      const target = resolveTarget(c, m.p.entry, m.p.form, undefined);
+      const targetKey = target ? toKey(simplify(target.text)).key : undefined;
+      const title = c.guards[m.p.entry]![m.p.form]!.title;
+      // A bare title (纲要（2021－2025年）) inside 《…》 is reported with its brackets, and is then a title itself.
+      let a = m.a;
+      let b = m.b;
+      let wrapped: NameHit['wrapped'];
+      if (!title && k.key[a - 1] === '《' && (k.key[b] === '》' || m.p.key.includes('》'))) {
+        const close = k.key[b] === '》' && !m.p.key.includes('》');
+        wrapped = { open: true, close };
+        a--;
+        if (close) b++;
+      }
+      const history = historyReason(k.key, a, b, entry, title || !!wrapped, c.dates[m.p.entry]!, prev, plans, targetKey);
+      const span = keySpan(k, a, b);
+      const hit: NameHit = { entry, entryIndex: m.p.entry, form, start: line.start + span.start, end: line.start + span.end, line: li, history };
+      if (wrapped) hit.wrapped = wrapped;
+      hits.push(hit);
+      prev = { b, history };
+    }
+  });
+  perData.set(data, hits);
+  return hits;
+}
+
+// ---- judgement ---------------------------------------------------------------------------------------------------
+
+/** Whether an entry applies in a report year (undefined year: unknown). */
+export function appliesIn(c: CompiledNames, entryIndex: number, year: number | undefined): boolean {
+  if (year === undefined) return true;
+  return year >= c.dates[entryIndex]!.year;
+}
+
+/** The replacement text of a form in a report year, following chains (2018年版 → 2019年版 → 2020年版 …). */
+export function resolveTarget(
+  c: CompiledNames,
+  entryIndex: number,
+  formIndex: number,
+  year: number | undefined,
+): { text: string; entry: NameEntry; entryIndex: number } | undefined {
+  let ei = entryIndex;
+  let entry = c.data.entries[ei]!;
+  let text = c.forms[ei]![formIndex]!.new ?? entry.new;
+  if (entry.noFix) return undefined;
+  for (let hop = 0; hop < 6; hop++) {
+    const next = c.formsByKey.get(toKey(simplify(text)).key);
+    if (!next || next[0] === ei) break;
+    const [nei, nfi] = next;
+    const ne = c.data.entries[nei]!;
+    if (ne.noFix || year === undefined || !appliesIn(c, nei, year)) break;
+    ei = nei;
+    entry = ne;
+    text = c.forms[nei]![nfi]!.new ?? ne.new;
+  }
+  return { text, entry, entryIndex: ei };
+}
+
+export interface NameVerdict {
+  hit: NameHit;
+  severity: Severity;
+  /** The change took effect late in the report year (last three months): a hint only. */
+  late: boolean;
+  /** No report year known. */
+  noYear: boolean;
+  /** Resolved current name (after following chains), in simplified characters and canonical style. */
+  target?: string;
+  /** The entry whose data the target comes from (the end of the chain). */
+  targetEntry: NameEntry;
+  /** Quick-fix edit and the whole replaced name as it will read, in the document's style and script. */
+  fix?: { edit: TextEdit; display: string };
+}
+
+/** Decide which hits are findings in the model's report year. */
+export function judgeNames(model: ReportModel, data: NamesData = builtinNames): NameVerdict[] {
+  const c = compileNames(data);
+  const year = model.reportYear?.value;
+  const out: NameVerdict[] = [];
+  for (const hit of scanNames(model, data)) {
+    if (hit.history) continue;
+    if (!appliesIn(c, hit.entryIndex, year)) continue;
+    const d = c.dates[hit.entryIndex]!;
+    const entry = hit.entry;
+    const late = year !== undefined && year === d.year && d.month >= 10 && (entry.effectivePrecision ?? 'day') !== 'year';
+    const base: Severity = entry.severity ?? (entry.confidence === 'high' ? 'warning' : 'info');
+    const noYear = year === undefined;
+    // A mis-cited title is wrong whatever the year; everything else needs the year to be certain.
+    const severity: Severity = late || (noYear && kindGroup(entry.kind) !== 'miscited') ? 'info' : base;
+    const formIndex = c.forms[hit.entryIndex]!.indexOf(hit.form);
+    const target = resolveTarget(c, hit.entryIndex, formIndex, year);
+    let text = target?.text;
+    if (text && hit.wrapped) {
+      if (hit.wrapped.open && !text.startsWith('《')) text = '《' + text;
+      if (hit.wrapped.close && !text.endsWith('》')) text += '》';
+    }
+    const v: NameVerdict = { hit, severity, late, noYear, targetEntry: target?.entry ?? entry, target: text };
+    if (text) v.fix = renderReplacement(model, hit.start, hit.end, text);
+    out.push(v);
+  }
+  return out;
+}
+
+// ---- replacement in the document's style ------------------------------------------------------------------------
+
+let s2hk: ((s: string) => string) | undefined;
+let s2tw: ((s: string) => string) | undefined;
+const HK_ONLY = /[衞綫裏着峯麪]/;
+
+/** Converts simplified text to the document's traditional variant (Hong Kong forms when the document uses them). */
+export function toDocumentScript(model: Pick<ReportModel, 'text' | 'traditional'>, s: string): string {
+  if (!model.traditional) return s;
+  if (HK_ONLY.test(model.text)) {
+    s2hk ??= OpenCCFrom.Converter({ from: 'cn', to: 'hk' });
+    return s2hk(s);
+  }
+  s2tw ??= OpenCCFrom.Converter({ from: 'cn', to: 'tw' });
+  return s2tw(s);
+}
+
+/** Bracket and dash style of a source range (and, when it has none, of its line). */
+function styleOf(text: string, start: number, end: number): { full: boolean; dash: string; fullDigits: boolean } {
+  const seg = text.slice(start, end);
+  let full: boolean | undefined;
+  if (/[（）〔〕【】［］]/.test(seg)) full = true;
+  else if (/[()[\]]/.test(seg)) full = false;
+  if (full === undefined) {
+    let ls = start;
+    while (ls > 0 && text[ls - 1] !== '\n') ls--;
+    let le = end;
+    while (le < text.length && text[le] !== '\n') le++;
+    const line = text.slice(ls, le);
+    const nf = (line.match(/[（）]/g) ?? []).length;
+    const nh = (line.match(/[()]/g) ?? []).length;
+    full = nf >= nh;
+  }
+  const dm = [...seg].find((ch) => DASH.has(ch));
+  const dash = dm ?? (full ? '－' : '-');
+  const fullDigits = /[０-９]/.test(seg);
+  return { full, dash, fullDigits };
+}
+
+function restyle(s: string, st: { full: boolean; dash: string; fullDigits: boolean }): string {
+  let out = '';
+  for (const ch of s) {
+    if (ch === '(' || ch === '（') out += st.full ? '（' : '(';
+    else if (ch === ')' || ch === '）') out += st.full ? '）' : ')';
+    else if (DASH.has(ch)) out += st.dash;
+    else if (st.fullDigits && ch >= '0' && ch <= '9') out += String.fromCharCode(ch.charCodeAt(0) + 0xfee0);
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * The smallest edit that turns the name at [start, end) into `target`: the common beginning and end of the two
+ * keys stay as written (so 中华人民共和国, quotes, 年, bracket widths and the place prefix are kept), and only the
+ * differing middle is replaced, in the document's bracket/dash width and script.
+ */
+export function renderReplacement(
+  model: Pick<ReportModel, 'text' | 'norm' | 'traditional'>,
+  start: number,
+  end: number,
+  target: string,
+): { edit: TextEdit; display: string } | undefined {
+  const src = toKey(model.norm.slice(start, end));
+  const tgt = toKey(simplify(target));
+  const K = src.key;
+  const N = tgt.key;
+  if (K === N) return undefined;
+  let p = 0;
+  while (p < K.length && p < N.length && K[p] === N[p]) p++;
+  let s = 0;
+  while (s < K.length - p && s < N.length - p && K[K.length - 1 - s] === N[N.length - 1 - s]) s++;
+  const kEnd = K.length - s;
+  const nEnd = N.length - s;
+  let es: number;
+  let ee: number;
+  if (kEnd > p) {
+    es = src.starts[p]!;
+    ee = src.ends[kEnd - 1]!;
+  } else {
+    es = ee = p > 0 ? src.ends[p - 1]! : kEnd < K.length ? src.starts[kEnd]! : 0;
+  }
+  let mid = nEnd > p ? target.slice(tgt.starts[p]!, tgt.ends[nEnd - 1]!) : '';
+  mid = toDocumentScript(model, restyle(mid, styleOf(model.text, start, end)));
+  const edit: TextEdit = { start: start + es, end: start + ee, newText: mid };
+  const display = model.text.slice(start, start + es) + mid + model.text.slice(start + ee, end);
+  return { edit, display };
+}
+
+// ---- formatting helpers for messages ---------------------------------------------------------------------------
+
+export function formatEffective(entry: NameEntry, locale: 'zh' | 'en'): string {
+  const d = parseDate(entry.effective);
+  const p = entry.effectivePrecision ?? 'day';
+  if (locale === 'en') return p === 'year' ? `${d.year}` : p === 'month' ? entry.effective.slice(0, 7) : entry.effective;
+  return p === 'year' ? `${d.year}年` : p === 'month' ? `${d.year}年${d.month}月` : `${d.year}年${d.month}月${d.day}日`;
+}
+
+// ---- workspace names file (.report-lint/names.json) --------------------------------------------------------------
+
+const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_FORM = 200;
+
+export interface LoadedNames {
+  entries: NameEntry[];
+  allow: AllowEntry[];
+  errors: string[];
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+/**
+ * Validates one entry (built-in or workspace). Returns problems as short phrases. `requireTests`: built-in data must
+ * carry tests; a workspace file may omit them.
+ */
+export function validateEntry(e: unknown, requireTests: boolean): string[] {
+  const errs: string[] = [];
+  if (!e || typeof e !== 'object' || Array.isArray(e)) return ['not an object / 不是对象'];
+  const o = e as Record<string, unknown>;
+  if (typeof o.id !== 'string' || !ID_RE.test(o.id)) errs.push('"id" must be kebab-case text / "id" 须为小写字母、数字和连字符');
+  if (typeof o.kind !== 'string' || !(NAME_KINDS as readonly string[]).includes(o.kind))
+    errs.push(`"kind" must be one of ${NAME_KINDS.join(', ')} / "kind" 取值无效`);
+  if (!Array.isArray(o.old) || o.old.length === 0) errs.push('"old" must be a non-empty array / "old" 须为非空数组');
+  else
+    o.old.forEach((f, i) => {
+      const text = typeof f === 'string' ? f : f && typeof f === 'object' ? (f as NameForm).text : undefined;
+      if (typeof text !== 'string' || text.trim().length < 2) errs.push(`"old"[${i}] must be a name of at least 2 characters / "old"[${i}] 至少两个字`);
+      else if (text.length > MAX_FORM) errs.push(`"old"[${i}] is too long / "old"[${i}] 过长`);
+      if (f && typeof f === 'object') {
+        const ff = f as unknown as Record<string, unknown>;
+        for (const g of ['notPrecededBy', 'notFollowedBy'])
+          if (ff[g] !== undefined && !isStringArray(ff[g])) errs.push(`"old"[${i}].${g} must be an array of strings / 须为字符串数组`);
+        if (ff.new !== undefined && typeof ff.new !== 'string') errs.push(`"old"[${i}].new must be text / 须为文本`);
+        for (const k of Object.keys(ff))
+          if (!['text', 'new', 'notPrecededBy', 'notFollowedBy'].includes(k)) errs.push(`"old"[${i}]: unknown field "${k}" / 未知字段`);
+      }
+    });
+  if (typeof o.new !== 'string' || !o.new.trim()) errs.push('"new" must be text / "new" 须为文本');
+  if (typeof o.effective !== 'string' || !DATE_RE.test(o.effective) || Number.isNaN(Date.parse(o.effective)))
+    errs.push('"effective" must be a date YYYY-MM-DD / "effective" 须为 YYYY-MM-DD 日期');
+  if (o.effectivePrecision !== undefined && !['day', 'month', 'year'].includes(o.effectivePrecision as string))
+    errs.push('"effectivePrecision" must be day, month or year');
+  if (o.period !== undefined) {
+    const p = o.period;
+    if (!Array.isArray(p) || p.length !== 2 || !p.every((x) => Number.isInteger(x)) || (p[0] as number) > (p[1] as number))
+      errs.push('"period" must be [startYear, endYear] / "period" 须为 [起始年, 结束年]');
+  }
+  if (o.localVariants !== undefined && !isStringArray(o.localVariants)) errs.push('"localVariants" must be an array of strings');
+  if (typeof o.source !== 'string' || !o.source.trim()) errs.push('"source" must cite where the change is documented / "source" 须注明依据');
+  if (!['high', 'medium', 'low'].includes(o.confidence as string)) errs.push('"confidence" must be high, medium or low');
+  if (o.note !== undefined && typeof o.note !== 'string') errs.push('"note" must be text');
+  if (o.severity !== undefined && !['warning', 'info'].includes(o.severity as string)) errs.push('"severity" must be warning or info');
+  if (o.noFix !== undefined && typeof o.noFix !== 'boolean') errs.push('"noFix" must be true or false');
+  if (o.tests !== undefined || requireTests) {
+    const t = o.tests as Record<string, unknown> | undefined;
+    if (!t || typeof t !== 'object' || !isStringArray(t.flag) || !isStringArray(t.pass))
+      errs.push('"tests" must be {"flag": [sentences], "pass": [sentences]}');
+    else if (requireTests && (t.flag.length === 0 || t.pass.length === 0)) errs.push('"tests" needs at least one "flag" and one "pass" sentence');
+  }
+  const known = ['id', 'kind', 'old', 'new', 'effective', 'effectivePrecision', 'period', 'localVariants', 'source', 'confidence', 'note', 'severity', 'noFix', 'tests'];
+  for (const k of Object.keys(o)) if (!known.includes(k)) errs.push(`unknown field "${k}" / 未知字段 "${k}"`);
+  return errs;
+}
+
+export function validateAllow(a: unknown): string[] {
+  const errs: string[] = [];
+  if (!a || typeof a !== 'object' || Array.isArray(a)) return ['not an object / 不是对象'];
+  const o = a as Record<string, unknown>;
+  if (typeof o.id !== 'string' || !ID_RE.test(o.id)) errs.push('"id" must be kebab-case text');
+  if (!isStringArray(o.names) || o.names.length === 0 || o.names.some((n) => n.trim().length < 2))
+    errs.push('"names" must be a non-empty array of names (2+ characters)');
+  if (typeof o.source !== 'string' || !o.source.trim()) errs.push('"source" must be text');
+  return errs;
+}
+
+/**
+ * Reads a workspace names file (`.report-lint/names.json`): `{ "entries": [...], "allow": [...] }` or a bare array
+ * of entries. Patterns are literal strings (no regular expressions), so nothing a user writes can make matching slow.
+ * Invalid entries are skipped with an error naming the file, the entry and the problem; the caller keeps the
+ * built-in data either way.
+ */
+export function loadNamesFile(text: string, fileName: string): LoadedNames {
+  const errors: string[] = [];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { entries: [], allow: [], errors: [`${fileName}: 不是有效的 JSON / not valid JSON: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  let rawEntries: unknown[] = [];
+  let rawAllow: unknown[] = [];
+  if (Array.isArray(json)) rawEntries = json;
+  else if (json && typeof json === 'object') {
+    const o = json as Record<string, unknown>;
+    if (o.entries !== undefined && !Array.isArray(o.entries)) errors.push(`${fileName}: "entries" 须为数组 / must be an array`);
+    else rawEntries = (o.entries as unknown[] | undefined) ?? [];
+    if (o.allow !== undefined && !Array.isArray(o.allow)) errors.push(`${fileName}: "allow" 须为数组 / must be an array`);
+    else rawAllow = (o.allow as unknown[] | undefined) ?? [];
+    for (const k of Object.keys(o))
+      if (!['entries', 'allow', 'version', '$schema', '$comment'].includes(k)) errors.push(`${fileName}: 未知字段 / unknown field "${k}"`);
+  } else {
+    return { entries: [], allow: [], errors: [`${fileName}: 须为对象或数组 / must be an object or an array`] };
+  }
+  const entries: NameEntry[] = [];
+  const ids = new Set<string>(builtinNames.entries.map((e) => e.id));
+  rawEntries.forEach((e, i) => {
+    const label = `${fileName}: entries[${i}]${e && typeof e === 'object' && typeof (e as NameEntry).id === 'string' ? ` (${(e as NameEntry).id})` : ''}`;
+    const errs = validateEntry(e, false);
+    const id = (e as NameEntry | undefined)?.id;
+    if (!errs.length && ids.has(id!)) errs.push(`id "${id}" is already used / id 重复`);
+    if (errs.length) {
+      for (const m of errs) errors.push(`${label}: ${m}`);
+      return;
+    }
+    ids.add(id!);
+    entries.push(e as NameEntry);
+  });
+  const allow: AllowEntry[] = [];
+  rawAllow.forEach((a, i) => {
+    const errs = validateAllow(a);
+    if (errs.length) for (const m of errs) errors.push(`${fileName}: allow[${i}]: ${m}`);
+    else allow.push(a as AllowEntry);
+  });
+  return { entries, allow, errors };
+}
+
+const mergedCache = new WeakMap<NameEntry[], WeakMap<AllowEntry[], NamesData>>();
+
+/** Built-in data plus workspace entries (workspace entries come first so that they win on equal names). */
+export function withWorkspaceNames(entries: NameEntry[] = [], allow: AllowEntry[] = []): NamesData {
+  if (!entries.length && !allow.length) return builtinNames;
+  let byAllow = mergedCache.get(entries);
+  if (!byAllow) mergedCache.set(entries, (byAllow = new WeakMap()));
+  let d = byAllow.get(allow);
+  if (!d) {
+    d = { version: 1, entries: [...entries, ...builtinNames.entries], allow: [...allow, ...builtinNames.allow] };
+    byAllow.set(allow, d);
+  }
+  return d;
+}
+
+// ---- shared by the two checks ------------------------------------------------------------------------------------
+
+/**
+ * The names data of a check run: built-in data, plus workspace entries when the framework put them on the context
+ * (`names`, built with withWorkspaceNames from `.report-lint/names.json`).
+ */
+export function namesOf(ctx: { model: ReportModel }): NamesData {
+  return (ctx as { names?: NamesData }).names ?? builtinNames;
+}
+
+const verdictCache = new WeakMap<ReportModel, Map<NamesData, NameVerdict[]>>();
+
+/** judgeNames, computed once per model and data set (both checks use it). */
+export function verdictsOf(model: ReportModel, data: NamesData): NameVerdict[] {
+  let m = verdictCache.get(model);
+  if (!m) verdictCache.set(model, (m = new Map()));
+  let v = m.get(data);
+  if (!v) m.set(data, (v = judgeNames(model, data)));
+  return v;
+}
