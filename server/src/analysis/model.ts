@@ -7,6 +7,8 @@ const md = new MarkdownIt({ html: true });
 // Only block structure is needed: inline parsing is skipped for speed (checks scan the source text themselves).
 md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
 
+const CN_NUMERAL_CHARS = '一二三四五六七八九十';
+
 const SCHEME_RANK: Record<NumberingScheme, number> = { cn: 1, 'cn-paren': 2, arabic: 3, 'arabic-paren': 4 };
 
 export function computeLineStarts(text: string): number[] {
@@ -40,6 +42,9 @@ export function trimSpan(text: string, s: number, e: number): Span {
 
 /** Parses a Chinese numbering marker at `pos` in the normalised text. */
 export function parseNumbering(norm: string, pos: number, end: number): Numbering | undefined {
+  // Fast rejection: a marker starts with a Chinese numeral, a digit or an opening parenthesis.
+  const c0 = norm.charCodeAt(pos);
+  if (!((c0 >= 48 && c0 <= 57) || c0 === 40 || CN_NUMERAL_CHARS.includes(norm[pos]!))) return undefined;
   const head = norm.slice(pos, Math.min(end, pos + 8));
   let m: RegExpExecArray | null;
   if ((m = /^([一二三四五六七八九十]{1,3})\s*[、]/.exec(head))) {
@@ -131,10 +136,14 @@ export function buildModel(text: string, options: ModelOptions = {}): ReportMode
       let s = lineStart(l);
       const e = lineEndOffset(text, lineStarts, l);
       // Strip block-quote markers and, on an item's first line, the list marker.
-      let m = /^[ \t]*(?:>[ \t]?)*/.exec(text.slice(s, Math.min(e, s + 40)));
-      if (m) s += m[0].length;
+      let m: RegExpExecArray | null;
+      const c0 = text.charCodeAt(s);
+      if (c0 === 32 || c0 === 9 || c0 === 62) {
+        m = /^[ \t]*(?:>[ \t]?)*/.exec(text.slice(s, Math.min(e, s + 40)));
+        if (m) s += m[0].length;
+      }
       if (firstLineMarker && l === l0) {
-        m = /^(?:[-*+]|\d{1,9}[.)])[ \t]+/.exec(text.slice(s, Math.min(e, s + 16)));
+        const m = /^(?:[-*+]|\d{1,9}[.)])[ \t]+/.exec(text.slice(s, Math.min(e, s + 16)));
         if (m) s += m[0].length;
       }
       let span = trimSpan(text, s, e);

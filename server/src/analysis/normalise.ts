@@ -2,16 +2,18 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
 let t2s: ((s: string) => string) | undefined;
-const charCache = new Map<number, number>();
+const CJK_START = 0x4e00;
+/** Simplified form of each CJK Unified Ideograph, filled lazily (0 = not looked up yet). */
+const table = new Uint16Array(0xa000 - CJK_START);
 
 function toSimplifiedChar(code: number): number {
-  const cached = charCache.get(code);
-  if (cached !== undefined) return cached;
+  const cached = table[code - CJK_START]!;
+  if (cached !== 0) return cached;
   t2s ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
   const out = t2s(String.fromCharCode(code));
   // Only 1:1 code-unit replacements keep offsets aligned; anything else stays as it is.
   const mapped = out.length === 1 ? out.charCodeAt(0) : code;
-  charCache.set(code, mapped);
+  table[code - CJK_START] = mapped;
   return mapped;
 }
 
