@@ -5,7 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { StructureProvider } from './structure-view';
 import { t } from './messages';
 import type { StructureResult, SuppressionInfo, TextEditLike } from '../../server/src/protocol';
-import { STRUCTURE_REQUEST, SUPPRESSIONS_REQUEST, FIX_ALL_REQUEST, SKELETON_REQUEST } from '../../server/src/protocol';
+import { STRUCTURE_REQUEST, SUPPRESSIONS_REQUEST, FIX_ALL_REQUEST, SKELETON_REQUEST, SERVER_INFO_REQUEST } from '../../server/src/protocol';
 
 const CHECK_FILES_REQUEST = 'report-lint/checkFiles';
 const SECTION = 'report-lint';
@@ -14,6 +14,8 @@ let client: LanguageClient | undefined;
 
 export interface ReportLintApi {
   getStructure(uri: vscode.Uri): Promise<StructureResult | null>;
+  /** The running server's process id and message language (for diagnostics and tests). */
+  serverInfo(): Promise<{ pid: number; locale: string; trusted: boolean }>;
   /** Resolves when the language client is running. */
   ready(): Promise<void>;
 }
@@ -23,6 +25,13 @@ function filePatterns(): string[] {
   if (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim())) return v as string[];
   if (v !== undefined) void vscode.window.showWarningMessage(t('badFilesSetting'));
   return ['**/*.md'];
+}
+
+/** Message language: the `report-lint.locale` setting, else VS Code's display language (Chinese unless English). */
+export function uiLocale(): 'zh' | 'en' {
+  const v = vscode.workspace.getConfiguration(SECTION).get<string>('locale', 'auto');
+  if (v === 'zh' || v === 'en') return v;
+  return vscode.env.language.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 
 function makeClient(context: vscode.ExtensionContext): LanguageClient {
@@ -43,7 +52,7 @@ function makeClient(context: vscode.ExtensionContext): LanguageClient {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.report-lint/*.json'),
     },
     initializationOptions: {
-      locale: vscode.env.language.toLowerCase().startsWith('en') ? 'en' : 'zh',
+      locale: uiLocale(),
       trusted: vscode.workspace.isTrusted,
     },
     diagnosticPullOptions: { onChange: true, onSave: true },
@@ -227,7 +236,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (e.affectsConfiguration(`${SECTION}.files`)) {
+      if (e.affectsConfiguration(`${SECTION}.files`) || e.affectsConfiguration(`${SECTION}.locale`)) {
         // The document selector changes: restart the client with the new patterns.
         await client?.stop().catch(() => undefined);
         start();
@@ -245,7 +254,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     { dispose: () => void client?.stop() },
   );
 
-  return { getStructure, ready: () => started };
+  const serverInfo = async () => {
+    await started;
+    return client!.sendRequest<{ pid: number; locale: string; trusted: boolean }>(SERVER_INFO_REQUEST);
+  };
+  return { getStructure, serverInfo, ready: () => started };
 }
 
 export function deactivate(): Thenable<void> | undefined {

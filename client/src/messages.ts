@@ -33,6 +33,7 @@ const messages = {
 export type MessageId = keyof typeof messages;
 
 export function t(id: MessageId, args: Record<string, string> = {}): string {
-  const lang = vscode.env.language.toLowerCase().startsWith('en') ? 'en' : 'zh';
+  const v = vscode.workspace.getConfiguration('report-lint').get<string>('locale', 'auto');
+  const lang = v === 'zh' || v === 'en' ? v : vscode.env.language.toLowerCase().startsWith('en') ? 'en' : 'zh';
   return messages[id][lang].replace(/\{(\w+)\}/g, (_, k: string) => args[k] ?? '');
 }

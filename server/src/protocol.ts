@@ -5,6 +5,7 @@ export const STRUCTURE_REQUEST = 'report-lint/structure';
 export const SUPPRESSIONS_REQUEST = 'report-lint/suppressions';
 export const SKELETON_REQUEST = 'report-lint/skeleton';
 export const FIX_ALL_REQUEST = 'report-lint/fixAll';
+export const SERVER_INFO_REQUEST = 'report-lint/serverInfo';
 
 export interface StructureParams {
   uri: string;
@@ -26,6 +27,8 @@ export interface ChecklistItem {
   name: string;
   required: boolean;
   state: 'heading' | 'thematic' | 'subheading' | 'sentence' | 'missing';
+  /** Has a heading of its own (state heading or thematic). */
+  present: boolean;
   /** Where the part is (its heading, or the sentence mentioning it). */
   range?: Range;
 }

@@ -29,6 +29,7 @@ import {
   SUPPRESSIONS_REQUEST,
   SKELETON_REQUEST,
   FIX_ALL_REQUEST,
+  SERVER_INFO_REQUEST,
   type StructureParams,
   type StructureResult,
   type StructureSection,
@@ -345,7 +346,7 @@ export function startServer(connection: Connection): void {
       sections: model.sections.map(toSec),
       checklist: partStatuses(model, profile).map((st) => {
         const span = st.sections[0]?.headingSpan ?? st.mention;
-        return { key: st.part.key, name: st.part.name[locale], required: st.part.required, state: st.state, range: span ? rangeOf(ls, span) : undefined };
+        return { key: st.part.key, name: st.part.name[locale], required: st.part.required, state: st.state, present: st.state === 'heading' || st.state === 'thematic', range: span ? rangeOf(ls, span) : undefined };
       }),
     };
   });
@@ -403,6 +404,8 @@ export function startServer(connection: Connection): void {
     }
     return out;
   });
+
+  connection.onRequest(SERVER_INFO_REQUEST, () => ({ pid: process.pid, locale, trusted }));
 
   documents.listen(connection);
   connection.listen();

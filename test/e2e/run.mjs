@@ -24,7 +24,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SUITE_DIR = join(ROOT, 'test', 'e2e', 'suite');
 const CODE_SERVER = join(ROOT, '.e2e', 'code-server', 'node_modules', '.bin', 'code-server');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SCREENSHOT = join(ROOT, 'images', 'e2e-screenshot.png');
+// The README's picture is refreshed only on request (REPORT_LINT_UPDATE_SCREENSHOT=1); otherwise it goes to .e2e/.
+const SCREENSHOT = process.env.REPORT_LINT_UPDATE_SCREENSHOT === '1' ? join(ROOT, 'images', 'e2e-screenshot.png') : join(ROOT, '.e2e', 'e2e-screenshot.png');
 const UI_SEED = '001-jialing-2021.md';
 const TIMEOUT_MS = Number(process.env.REPORT_LINT_E2E_TIMEOUT_MS || 8 * 60_000);
 const VERBOSE = process.env.REPORT_LINT_E2E_VERBOSE === '1';
@@ -75,11 +76,13 @@ function freePort() {
 }
 
 function isolatedEnv(extra = {}) {
-  // code-server writes a default config into $XDG_CONFIG_HOME and logs into $XDG_DATA_HOME; keep both in the temp dir.
+  // code-server writes a default config into $XDG_CONFIG_HOME, logs into $XDG_DATA_HOME and a device id into
+  // $XDG_CACHE_HOME; chromium writes crash-report settings and dconf files there too. Keep all of it in the temp dir.
   return {
     ...process.env,
     XDG_CONFIG_HOME: join(tmp, 'xdg-config'),
     XDG_DATA_HOME: join(tmp, 'xdg-data'),
+    XDG_CACHE_HOME: join(tmp, 'xdg-cache'),
     CODE_SERVER_CONFIG: join(tmp, 'code-server.yaml'),
     ...extra,
   };
@@ -237,6 +240,7 @@ async function main() {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    env: isolatedEnv(),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -283,6 +287,10 @@ async function main() {
   // ---- what a person sees: squiggles, the Problems panel, a screenshot --------------------------------------
   step('UI: open a seed with Ctrl+P, squiggles, Problems panel, screenshot');
   try {
+    // The picture is for Chinese users: messages in Chinese whatever code-server's display language.
+    const settingsPath = join(userData, 'User', 'settings.json');
+    const settings = JSON.parse(readFileSync(settingsPath, 'utf8'));
+    writeFileSync(settingsPath, JSON.stringify({ ...settings, 'report-lint.locale': 'zh' }, null, 2));
     await uiCheck(context, `${base}/?folder=${encodeURIComponent(workspace)}`);
     uiResult = true;
     say(`  ✓ ui: squiggles and Problems panel on ${UI_SEED}; screenshot ${SCREENSHOT.slice(ROOT.length + 1)}`);
@@ -354,6 +362,14 @@ async function uiCheck(context, url) {
     await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
     const texts = await rows.allInnerTexts();
     say(`    Problems panel: ${texts.length} rows visible, e.g. ${texts.slice(0, 3).map((t) => t.replace(/\s+/g, ' ').slice(0, 80)).join(' | ')}`);
+
+    // The 报告结构 view: expand it and wait for the checklist.
+    const header = page.locator('.pane-header[aria-label*="报告结构"], .pane-header[aria-label*="Report structure" i]').first();
+    await header.waitFor({ state: 'visible', timeout: 30_000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await page.locator('.monaco-list-row[aria-label*="必备部分"], .monaco-list-row[aria-label*="Mandatory parts"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const outline = page.locator('.pane-header[aria-label*="Outline" i], .pane-header[aria-label*="大纲"]').first();
+    if ((await outline.count()) && (await outline.getAttribute('aria-expanded')) === 'true') await outline.click();
 
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });

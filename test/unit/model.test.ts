@@ -118,3 +118,20 @@ describe('parts', () => {
     assert.equal(s['first-responsibility'], 'missing');
   });
 });
+
+describe('documents that are not reports', () => {
+  test('a README or notes get no structure or report-date findings', () => {
+    const text = '# 项目说明\n\n## 一、安装\n\n## 三、使用\n\n今年新增了两项功能。\n';
+    const a = analyse(text);
+    assert.equal(a.profileMatched, false);
+    assert.deepEqual(a.findings.filter((f) => f.rule === 'missing-section' || f.category === 'dates').map((f) => f.rule), []);
+  });
+  test('a report without a title line is recognised from its opening paragraph', () => {
+    const a = analyse('省人民政府：\n2020年，我市扎实推进法治政府建设工作，现将工作情况报告如下：\n一、工作开展情况\n');
+    assert.equal(a.profileMatched, true);
+    assert.equal(a.profile.id, 'fzzf-annual');
+  });
+  test('a requested profile always applies', () => {
+    assert.equal(analyse('# 说明\n', { profile: 'fzzf-annual' }).profileMatched, true);
+  });
+});

@@ -68,12 +68,12 @@ describe('property: any text', () => {
   });
 });
 
-/** Time of the analysis on `make(n)` and `make(4n)`; the larger must not cost much more than 4×. */
+/** Time of the analysis on `make(n)` and `make(8n)`; the larger must cost far less than a quadratic 64×. */
 function assertLinear(name: string, make: (n: number) => string, n: number) {
   const t = (s: string) => {
     analyse(s);
     let best = Infinity;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const a = performance.now();
       analyse(s);
       best = Math.min(best, performance.now() - a);
@@ -81,11 +81,11 @@ function assertLinear(name: string, make: (n: number) => string, n: number) {
     return best;
   };
   const small = make(n);
-  const large = make(4 * n);
+  const large = make(8 * n);
   const ts = Math.max(t(small), 0.5);
   const tl = t(large);
-  // 4× the input: allow up to 12× the time (noise, GC), far below the 16× of a quadratic cost.
-  assert.ok(tl < ts * 12, `${name}: ${ts.toFixed(1)} ms for ${small.length} chars but ${tl.toFixed(1)} ms for ${large.length}`);
+  // 8× the input: allow up to 24× the time (noise, GC, a busy machine), far below the 64× of a quadratic cost.
+  assert.ok(tl < ts * 24, `${name}: ${ts.toFixed(1)} ms for ${small.length} chars but ${tl.toFixed(1)} ms for ${large.length}`);
 }
 
 describe('adversarial input', () => {

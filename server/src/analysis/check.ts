@@ -19,6 +19,8 @@ export interface Report extends Span {
 export interface CheckContext {
   model: ReportModel;
   profile: Profile;
+  /** False when the document does not read as a report of `profile`: profile-dependent checks stay silent. */
+  profileMatched: boolean;
   locale: Locale;
   /** Names data: built-in plus the workspace's `.report-lint/names.json` entries. */
   names?: NamesData;

@@ -1,14 +1,16 @@
 // The pure language service: text in, model and findings out. No editor or LSP imports.
 import type { AnalyseOptions, Finding, Locale, ReportModel, Severity } from './types';
 import { buildModel } from './model';
-import { selectProfile, type Profile } from './profile';
+import { builtinProfiles, detectProfile, selectProfile, type Profile } from './profile';
 import { checks } from './checks';
 import { localise, makeFinding, type CheckContext, type CheckDef } from './check';
-import { isSuppressed, parseSuppressions, type Suppression } from './suppressions';
+import { parseSuppressions, suppressionIndex, type Suppression } from './suppressions';
 
 export interface Analysis {
   model: ReportModel;
   profile: Profile;
+  /** Whether the document reads as a report of `profile` (requested, or detected from its title or opening). */
+  profileMatched: boolean;
   findings: Finding[];
   suppressions: Suppression[];
   /** Checks that threw (the rest still ran). */
@@ -24,11 +26,33 @@ export function resolveSeverity(check: CheckDef, requested: Severity, overrides?
   return requested === 'info' && check.severity !== 'info' ? 'info' : o;
 }
 
+/**
+ * The profile of a document: the requested one, else the one named by the title, else by the opening lines (Word
+ * pastes often lack a title line). `matched` is false for a document that does not read as a report of any profile
+ * (a README, notes): profile-dependent checks then stay silent.
+ */
+export function chooseProfile(model: ReportModel, options: AnalyseOptions): { profile: Profile; matched: boolean } {
+  if (options.profile) {
+    const p = [...(options.extraProfiles ?? []), ...builtinProfiles].find((x) => x.id === options.profile);
+    if (p) return { profile: p, matched: true };
+  }
+  const { norm } = model;
+  const byTitle = model.title && detectProfile(norm.slice(model.title.start, model.title.end), options.extraProfiles);
+  if (byTitle) return { profile: byTitle, matched: true };
+  const head = model.lines
+    .slice(0, 4)
+    .map((l) => norm.slice(l.start, Math.min(l.end, l.start + 300)))
+    .join('\n');
+  const byHead = detectProfile(head, options.extraProfiles);
+  if (byHead) return { profile: byHead, matched: true };
+  return { profile: selectProfile(undefined, undefined, options.extraProfiles), matched: false };
+}
+
 export function analyseModel(model: ReportModel, options: AnalyseOptions = {}): Analysis {
   const locale: Locale = options.locale ?? 'zh';
-  const titleNorm = model.title ? model.norm.slice(model.title.start, model.title.end) : undefined;
-  const profile = selectProfile(titleNorm, options.profile, options.extraProfiles);
+  const { profile, matched: profileMatched } = chooseProfile(model, options);
   const suppressions = parseSuppressions(model);
+  const suppressed = suppressions.length ? suppressionIndex(suppressions) : undefined;
   const findings: Finding[] = [];
   const internalErrors: Analysis['internalErrors'] = [];
   for (const check of checks) {
@@ -36,6 +60,7 @@ export function analyseModel(model: ReportModel, options: AnalyseOptions = {}): 
     const ctx: CheckContext = {
       model,
       profile,
+      profileMatched,
       locale,
       names: options.names,
       msg: (id, args) => {
@@ -45,7 +70,7 @@ export function analyseModel(model: ReportModel, options: AnalyseOptions = {}): 
       report: (r) => {
         const sev = resolveSeverity(check, r.severity ?? check.severity, options.severities);
         if (sev === 'off') return;
-        if (suppressions.length && isSuppressed(suppressions, check.id, r.start)) return;
+        if (suppressed?.(check.id, r.start)) return;
         findings.push(makeFinding(check, r, locale, sev));
       },
     };
@@ -56,7 +81,7 @@ export function analyseModel(model: ReportModel, options: AnalyseOptions = {}): 
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { model, profile, findings, suppressions, internalErrors };
+  return { model, profile, profileMatched, findings, suppressions, internalErrors };
 }
 
 export function analyse(text: string, options: AnalyseOptions = {}): Analysis {

@@ -153,66 +153,146 @@ const TITLE_CLOSE = new Set([...'》〉＞>›»']);
 export const DASHES = '-－—–‐‑‒―~～〜─━﹣﹘⁓';
 const DASH = new Set([...DASHES]);
 
-/** Half-width form of a full-width ASCII character (！ … ～); other characters unchanged. */
-function halfWidth(c: string): string {
-  const code = c.charCodeAt(0);
-  return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : c;
-}
-
 const YEAR_TOKEN_RE = /《中华人民共和国|(?<!\d)((?:19|20)\d{2})年?(-|至|到)?((?:19|20)\d{2})年?(?!\d)|((?:19|20)\d{2})年(?=版)/g;
 
+const C_DASH = 0x2d; // -
+const C_TITLE_OPEN = 0x300a; // 《
+const C_NIAN = 0x5e74; // 年
+/** Put between the keys of two spans: not a digit, dash, bracket or 年, and not in any name, so nothing matches across. */
+const C_SEP = 0x0a;
+
+let keyMapTable: Int32Array | undefined;
 /**
- * The matching key of a string (apply to normalised text: simplified characters). Brackets of every width become
- * ( ) and 《 》, dashes become -, white space and quotes are dropped, a year range becomes 2021-2025 (年 omitted or
- * not, dash lost or not, 至), 2019年版 becomes 2019版, and 《中华人民共和国X》 becomes 《X》.
+ * Key character of every UTF-16 code unit, or -1 when it is dropped: full-width ASCII becomes half-width, brackets
+ * of every width become ( ) and 《 》, dashes become -.
  */
-export function toKey(s: string): Keyed {
-  // Pass 1: character classes.
-  let k1 = '';
-  const s1: number[] = [];
-  const e1: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const raw = s[i]!;
-    if (DROP.has(raw)) continue;
-    const c = halfWidth(raw);
-    if (DROP.has(c)) continue;
-    let out = c;
-    if (OPEN.has(c)) out = '(';
-    else if (CLOSE.has(c)) out = ')';
-    else if (TITLE_OPEN.has(c)) out = '《';
-    else if (TITLE_CLOSE.has(c)) out = '》';
-    else if (DASH.has(c)) {
-      out = '-';
-      // A run of dashes (—— or -- or a dash after dropped space) is one dash.
-      if (k1.endsWith('-') && e1[e1.length - 1] === i) {
-        e1[e1.length - 1] = i + 1;
-        continue;
-      }
-    }
-    k1 += out;
-    s1.push(i);
-    e1.push(i + 1);
-  }
-  // Pass 2: titles and year ranges.
-  let key = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const emit = (ch: string, st: number, en: number) => {
-    key += ch;
-    starts.push(st);
-    ends.push(en);
+function keyMap(): Int32Array {
+  if (keyMapTable) return keyMapTable;
+  const special = new Map<number, number>();
+  // Lowest precedence first, so that the order of the tests of the character classes is kept.
+  const put = (set: Set<string>, to: number) => {
+    for (const ch of set) special.set(ch.charCodeAt(0), to);
   };
-  const copy = (from: number, to: number) => {
-    for (let j = from; j < to; j++) emit(k1[j]!, s1[j]!, e1[j]!);
+  put(DASH, C_DASH);
+  put(TITLE_CLOSE, 0x300b);
+  put(TITLE_OPEN, C_TITLE_OPEN);
+  put(CLOSE, 0x29);
+  put(OPEN, 0x28);
+  put(DROP, -1);
+  const m = new Int32Array(65536);
+  for (let code = 0; code < 65536; code++) {
+    // A character dropped as written, or after it is made half-width.
+    const half = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
+    m[code] = special.get(code) === -1 ? -1 : (special.get(half) ?? half);
+  }
+  keyMapTable = m;
+  return m;
+}
+
+/** The keys of several spans of one string, one after the other with C_SEP between them. */
+interface SpanKeys {
+  /** Key characters; the key of span i is codes[from[i] .. to[i]). */
+  codes: Uint16Array;
+  /** Source offsets (absolute, in the keyed string) where key character j starts / ends. */
+  starts: Int32Array;
+  ends: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/** String of key characters [from, to). */
+function codesText(codes: Uint16Array, from: number, to: number): string {
+  const CHUNK = 8192;
+  if (to - from <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[]);
+  let s = '';
+  for (let i = from; i < to; i += CHUNK) s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(to, i + CHUNK)) as unknown as number[]);
+  return s;
+}
+
+/**
+ * The matching keys of the spans [spanStart[i], spanEnd[i]) of `s`: exactly what toKey gives for each span on its
+ * own, computed in two passes over all spans together (character classes through a table; then titles and year
+ * ranges with one regular expression over the whole text).
+ */
+function spanKeys(s: string, spanStart: ArrayLike<number>, spanEnd: ArrayLike<number>, count: number): SpanKeys {
+  const map = keyMap();
+  let total = 0;
+  for (let i = 0; i < count; i++) if (spanEnd[i]! > spanStart[i]!) total += spanEnd[i]! - spanStart[i]!;
+  // Pass 1: character classes.
+  const cap1 = total + count;
+  const k1 = new Uint16Array(cap1);
+  const s1 = new Int32Array(cap1);
+  const e1 = new Int32Array(cap1);
+  const sep1 = new Int32Array(count);
+  let n = 0;
+  for (let li = 0; li < count; li++) {
+    const end = Math.min(spanEnd[li]!, s.length);
+    let lastDash = false;
+    for (let i = Math.max(spanStart[li]!, 0); i < end; i++) {
+      const out = map[s.charCodeAt(i)]!;
+      if (out < 0) continue;
+      if (out === C_DASH) {
+        // A run of dashes (—— or --) is one dash.
+        if (lastDash && e1[n - 1] === i) {
+          e1[n - 1] = i + 1;
+          continue;
+        }
+        lastDash = true;
+      } else lastDash = false;
+      k1[n] = out;
+      s1[n] = i;
+      e1[n] = i + 1;
+      n++;
+    }
+    sep1[li] = n;
+    k1[n] = C_SEP;
+    s1[n] = end;
+    e1[n] = end;
+    n++;
+  }
+  const n1 = n;
+  // Pass 2: titles and year ranges (a run of eight digits can gain a dash: room for one per eight characters).
+  const text1 = codesText(k1, 0, n1);
+  YEAR_TOKEN_RE.lastIndex = 0;
+  let m = YEAR_TOKEN_RE.exec(text1);
+  if (!m) {
+    const from = new Int32Array(count);
+    for (let li = 0; li < count; li++) from[li] = li === 0 ? 0 : sep1[li - 1]! + 1;
+    return { codes: k1, starts: s1, ends: e1, from, to: sep1 };
+  }
+  const cap2 = n1 + (n1 >> 3) + 8;
+  const k2 = new Uint16Array(cap2);
+  const s2 = new Int32Array(cap2);
+  const e2 = new Int32Array(cap2);
+  const from = new Int32Array(count);
+  const to = new Int32Array(count);
+  let n2 = 0;
+  let sepAt = 0; // next span end to place
+  const copy = (a: number, b: number) => {
+    if (b <= a) return;
+    k2.set(k1.subarray(a, b), n2);
+    s2.set(s1.subarray(a, b), n2);
+    e2.set(e1.subarray(a, b), n2);
+    // Span ends inside [a, b) move with the copy (no match of the expression contains one).
+    while (sepAt < count && sep1[sepAt]! < b) {
+      to[sepAt] = n2 + (sep1[sepAt]! - a);
+      if (sepAt + 1 < count) from[sepAt + 1] = to[sepAt]! + 1;
+      sepAt++;
+    }
+    n2 += b - a;
+  };
+  const emit = (ch: number, st: number, en: number) => {
+    k2[n2] = ch;
+    s2[n2] = st;
+    e2[n2] = en;
+    n2++;
   };
   let last = 0;
-  YEAR_TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = YEAR_TOKEN_RE.exec(k1))) {
+  for (; m; m = YEAR_TOKEN_RE.exec(text1)) {
     const at = m.index;
     if (m[0] === '《中华人民共和国') {
       copy(last, at);
-      emit('《', s1[at]!, e1[at]!);
+      emit(C_TITLE_OPEN, s1[at]!, e1[at]!);
       last = at + m[0].length;
       continue;
     }
@@ -232,18 +312,29 @@ export function toKey(s: string): Keyed {
       YEAR_TOKEN_RE.lastIndex = at + 4;
       continue;
     }
-    copy(last, at);
-    copy(at, at + 4);
+    copy(last, at + 4);
     let j = at + 4;
-    if (k1[j] === '年') j++;
+    if (k1[j] === C_NIAN) j++;
     const y2At = sep ? j + 1 : j;
-    if (sep) emit('-', s1[j]!, e1[j]!);
-    else emit('-', s1[y2At]!, s1[y2At]!); // a lost dash: an empty source range
+    if (sep) emit(C_DASH, s1[j]!, e1[j]!);
+    else emit(C_DASH, s1[y2At]!, s1[y2At]!); // a lost dash: an empty source range
     copy(y2At, y2At + 4);
     last = at + m[0].length;
   }
-  copy(last, k1.length);
-  return { key, starts, ends };
+  copy(last, n1);
+  return { codes: k2, starts: s2, ends: e2, from, to };
+}
+
+/**
+ * The matching key of a string (apply to normalised text: simplified characters). Brackets of every width become
+ * ( ) and 《 》, dashes become -, white space and quotes are dropped, a year range becomes 2021-2025 (年 omitted or
+ * not, dash lost or not, 至), 2019年版 becomes 2019版, and 《中华人民共和国X》 becomes 《X》.
+ */
+export function toKey(s: string): Keyed {
+  const k = spanKeys(s, [0], [s.length], 1);
+  const a = k.from[0]!;
+  const b = k.to[0]!;
+  return { key: codesText(k.codes, a, b), starts: Array.from(k.starts.subarray(a, b)), ends: Array.from(k.ends.subarray(a, b)) };
 }
 
 /** Source range (relative to the keyed string) of key range [a, b). */
@@ -253,11 +344,25 @@ export function keySpan(k: Keyed, a: number, b: number): { start: number; end: n
 
 // ---- Aho-Corasick ------------------------------------------------------------------------------------------------
 
+/**
+ * Aho-Corasick automaton over UTF-16 code units. Built with maps, then packed into typed arrays: characters that
+ * occur in no key map to symbol 0 (back to the root at once), the root's transitions are a dense table, every
+ * other state's transitions a short sorted list.
+ */
 export class AhoCorasick {
   private next: Map<number, number>[] = [new Map()];
   private fail: number[] = [0];
   private out: number[][] = [[]];
   private built = false;
+  // Packed form (valid while `built`).
+  private sym = new Int32Array(0);
+  private rootTo = new Int32Array(1);
+  private edgeOff = new Int32Array(2);
+  private edgeSym = new Int32Array(0);
+  private edgeTo = new Int32Array(0);
+  private failTo = new Int32Array(1);
+  private outOff = new Int32Array(2);
+  private outIds = new Int32Array(0);
 
   add(key: string, id: number): void {
     let n = 0;
@@ -278,6 +383,9 @@ export class AhoCorasick {
   }
 
   build(): void {
+    // Output lists of earlier builds include inherited ids: start again from each state's own ids.
+    const out = this.out.map((o) => [...o]);
+    const own = this.out.map((o) => [...o]);
     const queue: number[] = [];
     for (const t of this.next[0]!.values()) {
       this.fail[t] = 0;
@@ -291,24 +399,110 @@ export class AhoCorasick {
         while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
         const g = this.next[f]!.get(c);
         this.fail[u] = g !== undefined && g !== u ? g : 0;
-        const inherited = this.out[this.fail[u]!]!;
-        if (inherited.length) this.out[u] = [...this.out[u]!, ...inherited];
+        const inherited = out[this.fail[u]!]!;
+        if (inherited.length) out[u] = [...out[u]!, ...inherited];
       }
     }
+    this.pack(out);
+    this.out = own;
     this.built = true;
+  }
+
+  private pack(out: number[][]): void {
+    const states = this.next.length;
+    const sym = new Int32Array(65536);
+    let symbols = 0;
+    for (const m of this.next) for (const c of m.keys()) if (sym[c] === 0) sym[c] = ++symbols;
+    const rootTo = new Int32Array(symbols + 1);
+    for (const [c, t] of this.next[0]!) rootTo[sym[c]!] = t;
+    const edgeOff = new Int32Array(states + 1);
+    let edges = 0;
+    for (let s = 0; s < states; s++) {
+      edgeOff[s] = edges;
+      if (s !== 0) edges += this.next[s]!.size;
+    }
+    edgeOff[states] = edges;
+    const edgeSym = new Int32Array(edges);
+    const edgeTo = new Int32Array(edges);
+    for (let s = 1; s < states; s++) {
+      const list = [...this.next[s]!].map(([c, t]) => [sym[c]!, t] as const).sort((x, y) => x[0] - y[0]);
+      list.forEach(([y, t], i) => {
+        edgeSym[edgeOff[s]! + i] = y;
+        edgeTo[edgeOff[s]! + i] = t;
+      });
+    }
+    const outOff = new Int32Array(states + 1);
+    let outs = 0;
+    for (let s = 0; s < states; s++) {
+      outOff[s] = outs;
+      outs += out[s]!.length;
+    }
+    outOff[states] = outs;
+    const outIds = new Int32Array(outs);
+    for (let s = 0; s < states; s++) outIds.set(out[s]!, outOff[s]!);
+    this.sym = sym;
+    this.rootTo = rootTo;
+    this.edgeOff = edgeOff;
+    this.edgeSym = edgeSym;
+    this.edgeTo = edgeTo;
+    this.failTo = Int32Array.from(this.fail);
+    this.outOff = outOff;
+    this.outIds = outIds;
+  }
+
+  /**
+   * All occurrences in codes[from, to): appends (id, end) pairs to `found` (end exclusive, absolute), in order of
+   * end position; returns the number of pairs appended.
+   */
+  searchCodes(codes: ArrayLike<number>, from: number, to: number, found: number[]): number {
+    if (!this.built) this.build();
+    const { sym, rootTo, edgeOff, edgeSym, edgeTo, failTo, outOff, outIds } = this;
+    const before = found.length;
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const y = sym[codes[i]!]!;
+      if (y === 0) {
+        n = 0;
+        continue;
+      }
+      for (;;) {
+        if (n === 0) {
+          n = rootTo[y]!;
+          break;
+        }
+        let lo = edgeOff[n]!;
+        let hi = edgeOff[n + 1]!;
+        // Sorted symbols: binary search down to a few, then a scan.
+        while (hi - lo > 4) {
+          const mid = (lo + hi) >> 1;
+          if (edgeSym[mid]! <= y) lo = mid;
+          else hi = mid;
+        }
+        let t = -1;
+        for (let e = lo; e < hi; e++)
+          if (edgeSym[e] === y) {
+            t = edgeTo[e]!;
+            break;
+          }
+        if (t >= 0) {
+          n = t;
+          break;
+        }
+        n = failTo[n]!;
+      }
+      const oe = outOff[n + 1]!;
+      for (let j = outOff[n]!; j < oe; j++) found.push(outIds[j]!, i + 1);
+    }
+    return (found.length - before) >> 1;
   }
 
   /** Calls `hit(id, end)` for every occurrence (end exclusive), in order of end position. */
   search(s: string, hit: (id: number, end: number) => void): void {
-    if (!this.built) this.build();
-    let n = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      while (n !== 0 && !this.next[n]!.has(c)) n = this.fail[n]!;
-      n = this.next[n]!.get(c) ?? 0;
-      const o = this.out[n]!;
-      for (let j = 0; j < o.length; j++) hit(o[j]!, i + 1);
-    }
+    const codes = new Uint16Array(s.length);
+    for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+    const found: number[] = [];
+    this.searchCodes(codes, 0, codes.length, found);
+    for (let i = 0; i < found.length; i += 2) hit(found[i]!, found[i + 1]!);
   }
 }
 
@@ -333,6 +527,10 @@ export interface CompiledNames {
   forms: NameForm[][];
   /** Guards of each form in simplified characters; whether the form is a 《title》. */
   guards: { before: string[]; after: string[]; title: boolean }[][];
+  /** resolveTarget by entry, form and year (the data does not change once compiled). */
+  targets: Map<string, { text: string; entry: NameEntry; entryIndex: number } | undefined>;
+  /** Matching keys of replacement texts. */
+  keys: Map<string, string>;
 }
 
 const compiledCache = new WeakMap<NamesData, CompiledNames>();
@@ -412,7 +610,7 @@ export function compileNames(data: NamesData): CompiledNames {
   });
   data.allow.forEach((a, ai) => a.names.forEach((n) => add(n, 'allow', ai, -1)));
   ac.build();
-  const compiled: CompiledNames = { data, ac, patterns, formsByKey, dates, forms, guards };
+  const compiled: CompiledNames = { data, ac, patterns, formsByKey, dates, forms, guards, targets: new Map(), keys: new Map() };
   compiledCache.set(data, compiled);
   return compiled;
 }
@@ -583,9 +781,19 @@ export interface ScanInput {
 
 const scanCache = new WeakMap<object, Map<NamesData, NameHit[]>>();
 
+/** Matching key of a replacement text (memoised per data set). */
+function keyOfText(c: CompiledNames, text: string): string {
+  let k = c.keys.get(text);
+  if (k === undefined) c.keys.set(text, (k = toKey(simplify(text)).key));
+  return k;
+}
+
 /**
  * All occurrences of old names in the lines of a model, longest match first, never overlapping, with allowed and
  * current names removed, and with the reason when the use is historical.
+ *
+ * The keys of all lines are built in one pass over the text and searched by one automaton; the context of a match
+ * (guards, overlaps, history) is looked at only on the few lines that contain an old name.
  */
 export function scanNames(model: ScanInput, data: NamesData = builtinNames): NameHit[] {
   let perData = scanCache.get(model);
@@ -594,19 +802,37 @@ export function scanNames(model: ScanInput, data: NamesData = builtinNames): Nam
   if (cached) return cached;
   const c = compileNames(data);
   const hits: NameHit[] = [];
-  model.lines.forEach((line, li) => {
-    const k = toKey(model.norm.slice(line.start, line.end));
+  const lines = model.lines;
+  const count = lines.length;
+  const spanStart = new Int32Array(count);
+  const spanEnd = new Int32Array(count);
+  for (let li = 0; li < count; li++) {
+    spanStart[li] = lines[li]!.start;
+    spanEnd[li] = lines[li]!.end;
+  }
+  const keys = spanKeys(model.norm, spanStart, spanEnd, count);
+  const found: number[] = [];
+  for (let li = 0; li < count; li++) {
+    const from = keys.from[li]!;
+    const to = keys.to[li]!;
+    found.length = 0;
+    if (!c.ac.searchCodes(keys.codes, from, to, found)) continue;
+    // Only a line with an old name on it needs its context.
+    let anyForm = false;
+    for (let j = 0; j < found.length && !anyForm; j += 2) anyForm = c.patterns[found[j]!]!.type === 'form';
+    if (!anyForm) continue;
+    const key = codesText(keys.codes, from, to);
     const all: Match[] = [];
-    c.ac.search(k.key, (id, end) => {
-      const p = c.patterns[id]!;
+    for (let j = 0; j < found.length; j += 2) {
+      const p = c.patterns[found[j]!]!;
+      const end = found[j + 1]! - from;
       all.push({ p, a: end - p.key.length, b: end });
-    });
-    if (!all.length) return;
+    }
     const blockers = all.filter((m) => m.p.type === 'allow');
     const protectors = all.filter((m) => m.p.type === 'protect');
     let forms = all.filter((m) => {
       if (m.p.type !== 'form') return false;
-      if (!guardsPass(k.key, m.a, m.b, c.guards[m.p.entry]![m.p.form]!)) return false;
+      if (!guardsPass(key, m.a, m.b, c.guards[m.p.entry]![m.p.form]!)) return false;
       if (blockers.some((x) => x.a < m.b && m.a < x.b)) return false;
       if (protectors.some((x) => x.a <= m.a && m.b <= x.b && x.b - x.a > m.b - m.a)) return false;
       return true;
@@ -627,26 +853,33 @@ export function scanNames(model: ScanInput, data: NamesData = builtinNames): Nam
       const entry = c.data.entries[m.p.entry]!;
       const form = c.forms[m.p.entry]![m.p.form]!;
       const target = resolveTarget(c, m.p.entry, m.p.form, undefined);
-      const targetKey = target ? toKey(simplify(target.text)).key : undefined;
+      const targetKey = target ? keyOfText(c, target.text) : undefined;
       const title = c.guards[m.p.entry]![m.p.form]!.title;
       // A bare title (纲要（2021－2025年）) inside 《…》 is reported with its brackets, and is then a title itself.
       let a = m.a;
       let b = m.b;
       let wrapped: NameHit['wrapped'];
-      if (!title && k.key[a - 1] === '《' && (k.key[b] === '》' || m.p.key.includes('》'))) {
-        const close = k.key[b] === '》' && !m.p.key.includes('》');
+      if (!title && key[a - 1] === '《' && (key[b] === '》' || m.p.key.includes('》'))) {
+        const close = key[b] === '》' && !m.p.key.includes('》');
         wrapped = { open: true, close };
         a--;
         if (close) b++;
       }
-      const history = historyReason(k.key, a, b, entry, title || !!wrapped, c.dates[m.p.entry]!, prev, plans, targetKey);
-      const span = keySpan(k, a, b);
-      const hit: NameHit = { entry, entryIndex: m.p.entry, form, start: line.start + span.start, end: line.start + span.end, line: li, history };
+      const history = historyReason(key, a, b, entry, title || !!wrapped, c.dates[m.p.entry]!, prev, plans, targetKey);
+      const hit: NameHit = {
+        entry,
+        entryIndex: m.p.entry,
+        form,
+        start: keys.starts[from + a]!,
+        end: keys.ends[from + b - 1]!,
+        line: li,
+        history,
+      };
       if (wrapped) hit.wrapped = wrapped;
       hits.push(hit);
       prev = { b, history };
     }
-  });
+  }
   perData.set(data, hits);
   return hits;
 }
@@ -666,12 +899,25 @@ export function resolveTarget(
   formIndex: number,
   year: number | undefined,
 ): { text: string; entry: NameEntry; entryIndex: number } | undefined {
+  const memo = `${entryIndex} ${formIndex} ${year}`;
+  if (c.targets.has(memo)) return c.targets.get(memo);
+  const target = followTarget(c, entryIndex, formIndex, year);
+  c.targets.set(memo, target);
+  return target;
+}
+
+function followTarget(
+  c: CompiledNames,
+  entryIndex: number,
+  formIndex: number,
+  year: number | undefined,
+): { text: string; entry: NameEntry; entryIndex: number } | undefined {
   let ei = entryIndex;
   let entry = c.data.entries[ei]!;
   let text = c.forms[ei]![formIndex]!.new ?? entry.new;
   if (entry.noFix) return undefined;
   for (let hop = 0; hop < 6; hop++) {
-    const next = c.formsByKey.get(toKey(simplify(text)).key);
+    const next = c.formsByKey.get(keyOfText(c, text));
     if (!next || next[0] === ei) break;
     const [nei, nfi] = next;
     const ne = c.data.entries[nei]!;

@@ -38,6 +38,12 @@ export interface Figure extends Span {
   fullWidth: boolean;
 }
 
+/** A value a whole-number base (or part) can give, with its formula: 99.20% from 371÷374. */
+export interface Nearest {
+  value: string;
+  formula: string;
+}
+
 export type RelationKind = 'rate' | 'share' | 'breakdown' | 'percent-sum' | 'table-total' | 'table-rate' | 'growth' | 'percent-point';
 
 /**
@@ -67,11 +73,13 @@ export interface Relation {
   /** The base was found outside the rate's own sentence segment (less certain). */
   distant?: boolean;
   /** rate-impossible: the nearest values a whole-number base (or part) can give. */
-  nearest?: { below?: string; above?: string; role: 'part' | 'base' | 'either' };
+  nearest?: { partBelow?: Nearest; partAbove?: Nearest; baseBelow?: Nearest; baseAbove?: Nearest; role: 'part' | 'base' | 'either' };
   /** Increase (true) or decrease (false) for growth relations. */
   up?: boolean;
   /** Items of a share sum. */
   items?: Figure[];
+  /** The operands were identified by their labels or the sentence structure (not a coincidental pair). */
+  confident?: boolean;
 }
 
 // ---- verdicts ------------------------------------------------------------------------------------
@@ -90,6 +98,10 @@ export function agrees(stated: Figure, exact: Rational): 'round' | 'trunc' | fal
 }
 
 export const pct = (part: Rational, base: Rational): Rational => rmul(rdiv(part, base), HUNDRED);
+
+/** The precision of a stated figure in words: 保留2位小数 / 取整. */
+export const precisionText = (f: Figure, locale: Locale) =>
+  locale === 'en' ? (f.decimals ? `to ${f.decimals} decimal${f.decimals > 1 ? 's' : ''}` : 'to a whole number') : f.decimals ? `保留${f.decimals}位小数` : '取整';
 
 /** Digits shown in a formula: one more than stated, at least two. */
 export const shownDecimals = (f: Figure) => Math.max(2, f.decimals + 1);
@@ -254,6 +266,8 @@ export function labelMatch(stem: string, label: string): 0 | 1 | 2 {
 }
 
 const sameClass = (a: Quantity, b: Quantity) => a.unitClass === b.unitClass;
+/** How many quantities before a figure are looked at as its operands. */
+const MAX_CANDIDATES = 16;
 const isCount = (q: Quantity) => !q.percent && q.unit !== 'pp';
 
 function figureText(model: ReportModel, f: Span): string {
@@ -311,6 +325,8 @@ interface Pair {
 function negated(stem: string, label: string): boolean {
   const w1 = stem.slice(-2);
   if (w1.length < 2) return false;
+  // the rate itself counts the negative (未成功率 ↔ 未成功调解260件)
+  if (/[未不没无]$/.test(stem.slice(0, -2)) || /(不予|没有|尚未)$/.test(stem.slice(0, -2))) return false;
   for (const v of variants(w1)) {
     const k = label.lastIndexOf(v);
     if (k > 0 && /[未不没无]/.test(label[k - 1]!)) return true;
@@ -371,11 +387,12 @@ function findRates(model: ReportModel, b: BlockText, out: Relation[]) {
     // candidates: counts of the same sentence before the rate; first the segment after the previous percent
     const sent = sentOf[i]!;
     let segStart = i;
-    while (segStart > 0 && sentOf[segStart - 1] === sent && !qs[segStart - 1]!.percent) segStart--;
+    while (segStart > 0 && i - segStart < MAX_CANDIDATES && sentOf[segStart - 1] === sent && !qs[segStart - 1]!.percent) segStart--;
     let sentStart = segStart;
-    while (sentStart > 0 && sentOf[sentStart - 1] === sent) sentStart--;
-    const seg = qs.slice(segStart, i).filter(isCount);
-    const whole = qs.slice(sentStart, i).filter(isCount);
+    while (sentStart > 0 && i - sentStart < MAX_CANDIDATES && sentOf[sentStart - 1] === sent) sentStart--;
+    // the nearest counts only (a rate's operands are close to it; keeps pathological sentences linear)
+    const seg = qs.slice(Math.max(segStart, i - MAX_CANDIDATES), i).filter(isCount);
+    const whole = qs.slice(Math.max(sentStart, i - MAX_CANDIDATES), i).filter(isCount);
     const prefer = (x: Quantity) => labelMatch(rn.stem, x.label);
     const stated = q;
     const mk = (status: RelationStatus, p?: Quantity, base?: Quantity, extra: Partial<Relation> = {}): Relation => ({
@@ -404,7 +421,7 @@ function findRates(model: ReportModel, b: BlockText, out: Relation[]) {
         break;
       }
       if (pair) {
-        const rel = mk(pair.how === 'round' ? 'ok' : 'truncated', pair.p, pair.b, { distant });
+        const rel = mk(pair.how === 'round' ? 'ok' : 'truncated', pair.p, pair.b, { distant, confident: prefer(pair.p) > 0 });
         if (pair.complement) {
           rel.exact = pct(rsub(pair.b.value, pair.p.value), pair.b.value);
           rel.formula = `(${operandText(model, pair.b)}−${operandText(model, pair.p)})÷${operandText(model, pair.b)}`;
@@ -415,7 +432,9 @@ function findRates(model: ReportModel, b: BlockText, out: Relation[]) {
       }
       const labelled = cands.filter((x) => prefer(x) > 0);
       if (!labelled.length) continue;
-      labelled.sort((x, y) => prefer(y) - prefer(x) || y.start - x.start);
+      // the best label first; a count of the opposite (不予受理7件) only when nothing else is labelled; then the nearest
+      const neg = (x: Quantity) => (negated(rn.stem, x.label) ? 1 : 0);
+      labelled.sort((x, y) => neg(x) - neg(y) || prefer(y) - prefer(x) || y.start - x.start);
       const p = labelled[0]!;
       if (p.approx) {
         decided = true;
@@ -466,7 +485,7 @@ function findRates(model: ReportModel, b: BlockText, out: Relation[]) {
     if (w1.length < 2) continue;
     let ctx: Quantity | undefined;
     let n = 0;
-    for (let k = 0; k < i; k++) {
+    for (let k = i - 1; k >= 0 && q.start - qs[k]!.end <= 240; k--) {
       const x = qs[k]!;
       if (!isCount(x) || sentOf[k] === sentOf[i]) continue;
       if (variants(w1).some((v) => x.label.includes(v))) (ctx = x), n++;
@@ -482,29 +501,32 @@ function impossible(model: ReportModel, rn: RateName, stated: Quantity, c: Quant
   const d = stated.decimals;
   const show = (r: Rational) => rToFixed(r, d) + '%';
   const ct = operandText(model, c);
-  const asPart = () => {
+  const asPart = (): { below?: Nearest; above?: Nearest } => {
     const { nLow } = possibleAsPart(v, stated);
     const n = nLow ?? 1n;
     return {
-      above: n > 1n ? `${show(pct(R(v), R(n - 1n)))}（${ct}÷${n - 1n}）` : undefined,
-      below: `${show(pct(R(v), R(n)))}（${ct}÷${n}）`,
+      above: n > 1n ? { value: show(pct(R(v), R(n - 1n))), formula: `${ct}÷${n - 1n}` } : undefined,
+      below: { value: show(pct(R(v), R(n))), formula: `${ct}÷${n}` },
     };
   };
-  const asBase = () => {
+  const asBase = (): { below?: Nearest; above?: Nearest } => {
     const { kMin } = possibleAsBase(v, stated);
     const k = kMin ?? 0n;
     return {
-      above: k <= v ? `${show(pct(R(k), R(v)))}（${k}÷${ct}）` : undefined,
-      below: k > 0n ? `${show(pct(R(k - 1n), R(v)))}（${k - 1n}÷${ct}）` : undefined,
+      above: k <= v ? { value: show(pct(R(k), R(v))), formula: `${k}÷${ct}` } : undefined,
+      below: k > 0n ? { value: show(pct(R(k - 1n), R(v))), formula: `${k - 1n}÷${ct}` } : undefined,
     };
   };
-  let nearest: Relation['nearest'];
-  if (role === 'part') nearest = { ...asPart(), role };
-  else if (role === 'base') nearest = { ...asBase(), role };
-  else {
+  const nearest: Relation['nearest'] = { role };
+  if (role !== 'base') {
     const a = asPart();
+    nearest.partBelow = a.below;
+    nearest.partAbove = a.above;
+  }
+  if (role !== 'part') {
     const b2 = asBase();
-    nearest = { below: [a.below, b2.below].filter(Boolean).join('、'), above: [a.above, b2.above].filter(Boolean).join('、'), role };
+    nearest.baseBelow = b2.below;
+    nearest.baseAbove = b2.above;
   }
   return {
     kind: 'rate',
@@ -535,6 +557,28 @@ interface Breakdown {
 const PART_STOP_WORDS = ['共计', '合计', '总计', '累计', '此外', '同时', '全年', '另外'];
 const RESIDUAL_WORDS = ['其他', '其余', '其它', '剩余', '余下'];
 
+/** Index of the first quantity in [lo, hi) that starts at or after pos (binary search). */
+function firstAtOrAfter(qs: Quantity[], pos: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (qs[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the sentence containing pos (binary search). */
+function sentenceAt(sentences: Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function isGapOnlyPunct(norm: string, s: number, e: number): boolean {
   let depth = 0;
   for (let k = s; k < e; k++) {
@@ -555,17 +599,17 @@ function findBreakdowns(model: ReportModel, b: BlockText, out: Relation[]): Brea
   const partOf = new Map<Quantity, Breakdown>();
   const shareOf = new Map<Quantity, { bd: Breakdown; idx: number }>();
   const norm = model.norm;
-  const { qs, sentOf, sentences } = b;
+  const { qs, sentences } = b;
   const handle = (pos: number, marker: string) => {
     const after = pos + marker.length;
     // the sentence containing pos
-    let si = 0;
-    while (si < sentences.length - 1 && sentences[si]!.end <= pos) si++;
+    const si = sentenceAt(sentences, pos);
     const s = sentences[si]!;
     // whole
     let whole: Quantity | undefined;
     let certain = true;
-    for (let k = s.q1 - 1; k >= s.q0; k--) {
+    const at = firstAtOrAfter(qs, pos, s.q0, s.q1);
+    for (let k = at - 1; k >= s.q0; k--) {
       const x = qs[k]!;
       if (x.end > pos || !isCount(x)) continue;
       if (x.paren) continue;
@@ -573,10 +617,11 @@ function findBreakdowns(model: ReportModel, b: BlockText, out: Relation[]): Brea
       break;
     }
     if (!whole && marker === '其中') {
-      if (!isGapOnlyPunct(norm, s.start, pos) || si === 0) return;
+      if (pos - s.start > 12 || !isGapOnlyPunct(norm, s.start, pos) || si === 0) return;
       const prev = sentences[si - 1]!;
       const cands = qs.slice(prev.q0, prev.q1).filter((x) => isCount(x) && !x.paren);
-      const first = qs.slice(s.q0, s.q1).find((x) => x.start > pos && isCount(x));
+      let first: Quantity | undefined;
+      for (let k = at; k < s.q1 && !first; k++) if (qs[k]!.start > pos && isCount(qs[k]!)) first = qs[k];
       const same = first ? cands.filter((x) => sameClass(x, first)) : [];
       if (same.length !== 1) return;
       whole = same[0]!;
@@ -584,15 +629,15 @@ function findBreakdowns(model: ReportModel, b: BlockText, out: Relation[]): Brea
     }
     if (!whole) return;
     // parts
-    const nextMarker = norm.slice(after, s.end).indexOf('其中');
-    const limit = nextMarker >= 0 ? after + nextMarker : s.end;
+    const nextMarker = norm.indexOf('其中', after);
+    const limit = nextMarker >= 0 && nextMarker < s.end ? nextMarker : s.end;
     const parts: Quantity[] = [];
     const shares: (Quantity | undefined)[] = [];
     let complete = false;
     let fenbie = false;
-    const colon = /^[\s]*[:：]/.test(norm.slice(after, after + 3));
+    const colon = marker === ':' || /^[\s]*[:：]/.test(norm.slice(after, after + 3));
     let lastPos = after;
-    for (let k = s.q0; k < s.q1; k++) {
+    for (let k = at; k < s.q1; k++) {
       const x = qs[k]!;
       if (x.start < after) continue;
       if (x.start >= limit) break;
@@ -607,7 +652,9 @@ function findBreakdowns(model: ReportModel, b: BlockText, out: Relation[]): Brea
           if (run.length === parts.length) run.forEach((r, j) => (shares[j] = r));
           break;
         }
-        if (parts.length && x.key.includes('占') && shares[parts.length - 1] === undefined && isGapOnlyPunct(norm, parts[parts.length - 1]!.end, x.labelStart)) {
+        // 占78% / 占比78% right after a part (not 划转占比, which names its own rate)
+        const zr = x.key.indexOf('占');
+        if (parts.length && zr >= 0 && !x.key.slice(0, zr).trim() && shares[parts.length - 1] === undefined && isGapOnlyPunct(norm, parts[parts.length - 1]!.end, x.labelStart)) {
           shares[parts.length - 1] = x;
           continue;
         }
@@ -657,18 +704,25 @@ function findBreakdowns(model: ReportModel, b: BlockText, out: Relation[]): Brea
   // one pass over the block for the markers
   const blockText = norm.slice(b.start, b.end);
   for (let k = blockText.indexOf('其中'); k >= 0; k = blockText.indexOf('其中', k + 2)) handle(b.start + k, '其中');
+  // 办理案件120件：刑事案件50件、民事案件70件 (a colon right after a count)
+  for (let k = blockText.indexOf(':'); k >= 0; k = blockText.indexOf(':', k + 1)) {
+    const pos = b.start + k;
+    const at = firstAtOrAfter(qs, pos, 0, qs.length);
+    const x = qs[at - 1];
+    if (!x || !isCount(x) || pos - x.end > 2 || !isGapOnlyPunct(norm, x.end, pos)) continue;
+    if (norm.startsWith('其中', pos + 1) || norm.startsWith('其中', pos + 2)) continue; // 其中 handles it
+    handle(pos, ':');
+  }
   // X件，分别为A件、B件 (a whole right before 分别为, no 其中 earlier in the sentence)
   for (let k = blockText.indexOf('分别'); k >= 0; k = blockText.indexOf('分别', k + 2)) {
     const pos = b.start + k;
     const m = /^分别(为|是|有)/.exec(blockText.slice(k, k + 3));
     if (!m) continue;
-    let si = 0;
-    while (si < sentences.length - 1 && sentences[si]!.end <= pos) si++;
+    const si = sentenceAt(sentences, pos);
     const qz = blockText.lastIndexOf('其中', k);
     if (qz >= 0 && b.start + qz >= sentences[si]!.start) continue;
     handle(pos, m[0]);
   }
-  void sentOf;
   return { partOf, shareOf };
 }
 
@@ -698,6 +752,8 @@ function wholeKey(name: string): string {
 function findShares(model: ReportModel, b: BlockText, index: BreakdownIndex, out: Relation[]) {
   const norm = model.norm;
   const { qs, sentOf } = b;
+  const indexOf = new Map<Quantity, number>();
+  qs.forEach((x, k) => indexOf.set(x, k));
   // groups of shares of one whole, for percent-sum
   const groups = new Map<Breakdown | string, { items: Quantity[]; complete: boolean; checked: boolean[] }>();
   const addToGroup = (key: Breakdown | string, q: Quantity, complete: boolean) => {
@@ -721,7 +777,7 @@ function findShares(model: ReportModel, b: BlockText, index: BreakdownIndex, out
       // a share the breakdown attached to one of its parts (占78% after a part, or 分别占X%、Y%)
       bd = owned.bd;
       p = bd.parts[owned.idx]!;
-      pi = qs.indexOf(p);
+      pi = indexOf.get(p) ?? -1;
       const zr = q.label.lastIndexOf('占');
       if (zr >= 0) {
         zhan = q.labelStart + zr;
@@ -744,12 +800,14 @@ function findShares(model: ReportModel, b: BlockText, index: BreakdownIndex, out
         const items = [q];
         let k = i + 1;
         while (k < qs.length && qs[k]!.percent && sentOf[k] === sentOf[i] && /^[\s、,，和及与]*$/.test(qs[k]!.label)) items.push(qs[k++]!);
-        if (items.length >= 2) for (const x of items) addToGroup(`fb:${zhan}`, x, false);
+        // the list is complete when it names a residual item (其他方式、其余)
+        const complete = RESIDUAL_WORDS.some((w) => q.label.includes(w));
+        if (items.length >= 2) for (const x of items) addToGroup(`fb:${zhan}`, x, complete);
         i = k - 1;
         continue;
       }
       // the part: the count right before 占 (only punctuation in between)
-      for (let k = i - 1; k >= 0 && sentOf[k] === sentOf[i]; k--) {
+      for (let k = i - 1; k >= 0 && i - k <= MAX_CANDIDATES && sentOf[k] === sentOf[i]; k--) {
         const x = qs[k]!;
         if (x.percent) break;
         if (!isCount(x) || x.paren) continue;
@@ -769,7 +827,7 @@ function findShares(model: ReportModel, b: BlockText, index: BreakdownIndex, out
       // 27件 …，133件，占…: the parallel counts right before may be the part together
       let sum = p.value;
       const run: Quantity[] = [p];
-      for (let k = pi - 1; k >= 0 && sentOf[k] === sentOf[i]; k--) {
+      for (let k = pi - 1; k >= 0 && pi - k <= MAX_CANDIDATES && sentOf[k] === sentOf[i]; k--) {
         const x = qs[k]!;
         if (x.percent || !isCount(x) || !sameClass(x, p) || x.approx) break;
         if (x.paren) continue;
@@ -785,7 +843,8 @@ function findShares(model: ReportModel, b: BlockText, index: BreakdownIndex, out
     if (wkey) {
       // nearest count of the paragraph whose label names the whole
       let bestDist = Infinity;
-      for (let k = 0; k < qs.length; k++) {
+      // the whole is named nearby: look a bounded number of quantities either way (keeps the scan linear)
+      for (let k = Math.max(0, i - 40); k < Math.min(qs.length, i + 40); k++) {
         const x = qs[k]!;
         if (k === pi || !isCount(x) || !sameClass(x, p) || rcmp(x.value, p.value) < 0) continue;
         if (!variants(wkey).some((v) => x.label.includes(v))) continue;
@@ -797,7 +856,7 @@ function findShares(model: ReportModel, b: BlockText, index: BreakdownIndex, out
     // no named whole and no breakdown: any earlier count of the sentence may be the whole
     const others: Quantity[] = [];
     if (!w && !wkey) {
-      for (let k = pi - 1; k >= 0 && sentOf[k] === sentOf[i]; k--) {
+      for (let k = pi - 1; k >= 0 && pi - k <= MAX_CANDIDATES && sentOf[k] === sentOf[i]; k--) {
         const x = qs[k]!;
         if (!isCount(x) || x.paren || !sameClass(x, p) || rcmp(x.value, p.value) < 0) continue;
         if (!w) w = x;
@@ -901,7 +960,7 @@ function findGrowth(model: ReportModel, b: BlockText, out: Relation[]) {
     // the compared quantity: a rate (percentage points) or a count (relative growth)
     const subject = key.slice(0, key.length - verb.length);
     let prevPct: Quantity | undefined;
-    for (let k = i - 1; k >= 0 && sentOf[k] === sentOf[i]; k--) {
+    for (let k = i - 1; k >= 0 && i - k <= MAX_CANDIDATES && sentOf[k] === sentOf[i]; k--) {
       const x = qs[k]!;
       if (x.percent) {
         prevPct = x;
@@ -926,7 +985,7 @@ function findGrowth(model: ReportModel, b: BlockText, out: Relation[]) {
     let cur: Quantity | undefined;
     let prev: Quantity | undefined;
     let delta: Quantity | undefined;
-    for (let k = i - 1; k >= 0 && sentOf[k] === sentOf[i]; k--) {
+    for (let k = i - 1; k >= 0 && i - k <= MAX_CANDIDATES && sentOf[k] === sentOf[i]; k--) {
       const x = qs[k]!;
       if (x.percent) break;
       if (!isCount(x)) continue;
@@ -1029,7 +1088,11 @@ function splitRow(norm: string, s: number, e: number): Span[] {
 }
 
 function trimmed(norm: string, sp: Span): string {
-  return norm.slice(sp.start, sp.end).trim().replace(/^\*+|\*+$/g, '').trim();
+  let a = sp.start;
+  let b = sp.end;
+  while (a < b && (norm[a] === ' ' || norm[a] === '\t' || norm[a] === '*')) a++;
+  while (b > a && (norm[b - 1] === ' ' || norm[b - 1] === '\t' || norm[b - 1] === '*')) b--;
+  return norm.slice(a, b);
 }
 
 function findTables(model: ReportModel, out: Relation[]) {
@@ -1044,25 +1107,25 @@ function findTables(model: ReportModel, out: Relation[]) {
   for (const [, rows] of rowsByBlock) {
     if (rows.length < 3) continue;
     const grid: Cell[][] = rows.map((r) =>
-      splitRow(norm, r.start, r.end).map((sp) => {
-        const t = trimmed(norm, sp);
-        const c: Cell = { ...sp, text: t };
-        const n = parseCellNumber(norm, sp.start, sp.end, text);
-        if (n) c.num = n;
-        return c;
-      }),
+      splitRow(norm, r.start, r.end).map((sp): Cell => ({ start: sp.start, end: sp.end, text: trimmed(norm, sp), num: parseCellNumber(norm, sp.start, sp.end, text) })),
     );
     const header = grid[0]!;
     const body = grid.slice(1);
     const ncol = header.length;
     if (ncol < 2) continue;
     const headerText = header.map((h) => h.text);
-    const isPctCol = (c: number) => RATE_HEADER_RE.test(headerText[c] ?? '') || body.some((r) => r[c]?.num?.percent);
-    const isTotalRow = (r: Cell[]) => r.some((c, ci) => ci < 2 && TOTAL_RE.test(c.text.replace(/\s+/g, '')));
-    const isSubtotalRow = (r: Cell[]) => r.some((c, ci) => ci < 2 && /^小\s*计$/.test(c.text));
+    const pctCols = headerText.map((h, c) => RATE_HEADER_RE.test(h) || body.some((r) => r[c]?.num?.percent));
+    const isPctCol = (c: number) => pctCols[c] ?? false;
+    const totalFlags = body.map((r) => r.some((c, ci) => ci < 2 && TOTAL_RE.test(c.text.replace(/\s+/g, ''))));
+    const subtotalFlags = body.map((r) => r.some((c, ci) => ci < 2 && /^小\s*计$/.test(c.text)));
+    const rowIndex = new Map<Cell[], number>();
+    body.forEach((r, k) => rowIndex.set(r, k));
+    const isTotalRow = (r: Cell[]) => totalFlags[rowIndex.get(r)!] ?? false;
+    const isSubtotalRow = (r: Cell[]) => subtotalFlags[rowIndex.get(r)!] ?? false;
     const countCols: number[] = [];
     for (let c = 0; c < ncol; c++) {
-      if (SKIP_COL_RE.test(headerText[c] ?? '') || isPctCol(c)) continue;
+      // 其中… columns are parts of another column, not items of a total
+      if (SKIP_COL_RE.test(headerText[c] ?? '') || isPctCol(c) || /^其中/.test(headerText[c] ?? '')) continue;
       const nums = body.filter((r) => r[c]?.num).length;
       if (nums >= Math.max(1, body.length - 1)) countCols.push(c);
     }
@@ -1071,17 +1134,15 @@ function findTables(model: ReportModel, out: Relation[]) {
     // total rows: each count column sums the detail rows of its group
     let groupStart = 0;
     const detailRows: number[] = [];
-    let subtotalSeen = false;
     body.forEach((row, ri) => {
       if (!isTotalRow(row)) {
-        detailRows.push(ri);
+        // 其中… rows are parts of the row above, not items of the total
+        if (!row.some((c, ci) => ci < 2 && /^其中/.test(c.text))) detailRows.push(ri);
         return;
       }
       const sub = isSubtotalRow(row);
       const members = sub ? detailRows.filter((x) => x >= groupStart) : detailRows.slice();
-      if (sub) subtotalSeen = true;
       groupStart = ri + 1;
-      void subtotalSeen;
       if (!members.length) return;
       for (const c of countCols) {
         const tc = bodyCell(row, c);

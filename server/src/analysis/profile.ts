@@ -137,6 +137,12 @@ export function matchesGroups(normText: string, groups: string[][] | undefined, 
   return groups.some((g) => g.every((w) => !(w.includes('{') && year === undefined) && t.includes(expandWords(w, year))));
 }
 
+/** Profile whose title words occur in `normText`, or undefined. */
+export function detectProfile(normText: string, extra: Profile[] = []): Profile | undefined {
+  const t = compact(normText);
+  return [...extra, ...builtinProfiles].find((p) => p.detect.titleIncludes.some((w) => t.includes(w)));
+}
+
 export function selectProfile(titleNorm: string | undefined, requested: string | undefined, extra: Profile[] = []): Profile {
   const all = [...extra, ...builtinProfiles];
   if (requested) {

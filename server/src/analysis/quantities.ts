@@ -1,6 +1,7 @@
 // Quantities in running text: numbers with their unit, label and form, with exact values.
 // Pure and linear: one left-to-right scan per line; values are exact rationals (bigint), never floats.
 import type { ReportModel, Span } from './types';
+import { normalise } from './normalise';
 
 // ---- exact arithmetic ----------------------------------------------------------------------------
 
@@ -449,7 +450,8 @@ export function extractQuantities(norm: string, start = 0, end = norm.length, or
     const numStart = i;
     if (isDigit(c)) {
       const p = norm[i - 1];
-      if (i > start && (isDigit(p) || isLatin(p) || p === '.' || p === '_' || p === '/' || p === '#' || p === '@')) {
+      // part of a bigger token (V2.0, 0398-…, a malformed 1234,567)
+      if (i > start && (isDigit(p) || isLatin(p) || p === '.' || p === '_' || p === '/' || p === '#' || p === '@' || (orig[i - 1] === ',' && isDigit(norm[i - 2])))) {
         // part of a bigger token
         while (i < end && (isDigit(norm[i]) || norm[i] === '.')) i++;
         continue;
@@ -628,6 +630,11 @@ export function extractQuantities(norm: string, start = 0, end = norm.length, or
     i = j;
   }
   return out;
+}
+
+/** Quantities of a plain string (normalised first: traditional → simplified, full-width → half-width). */
+export function quantitiesOf(text: string): Quantity[] {
+  return extractQuantities(normalise(text).norm, 0, text.length, text);
 }
 
 // ---- per-model cache -----------------------------------------------------------------------------

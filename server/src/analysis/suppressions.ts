@@ -53,25 +53,59 @@ export function parseSuppressions(model: ReportModel): Suppression[] {
     }
     out.push({ kind, rules, reason, start, end, from, to });
   }
-  // Close disable regions at the matching enable.
-  for (let i = 0; i < out.length; i++) {
-    const d = out[i]!;
-    if (d.kind !== 'disable') continue;
-    for (let j = i + 1; j < out.length; j++) {
-      const e = out[j]!;
-      if (e.kind === 'enable' && (e.rules.length === 0 || d.rules.length === 0 || d.rules.some((r) => e.rules.includes(r)))) {
-        d.to = e.start;
-        break;
+  // Close disable regions at the matching enable: each open disable is closed once (linear in the comments).
+  const open = new Map<string, Suppression[]>(); // rule ('' = all rules) → open disables
+  for (const sup of out) {
+    if (sup.kind === 'disable') {
+      for (const r of sup.rules.length ? sup.rules : ['']) {
+        let list = open.get(r);
+        if (!list) open.set(r, (list = []));
+        list.push(sup);
+      }
+    } else if (sup.kind === 'enable') {
+      const keys = sup.rules.length ? sup.rules : [...open.keys()];
+      for (const k of keys) {
+        for (const d of open.get(k) ?? []) if (d.to === text.length) d.to = sup.start;
+        open.delete(k);
       }
     }
   }
   return out;
 }
 
-export function isSuppressed(sups: Suppression[], rule: string, offset: number): boolean {
+/** Answers "is this rule off at this offset?" in logarithmic time: merged, sorted regions per rule. */
+export function suppressionIndex(sups: Suppression[]): (rule: string, offset: number) => boolean {
+  const byRule = new Map<string, [number, number][]>();
   for (const s of sups) {
-    if (s.kind === 'enable') continue;
-    if (offset >= s.from && offset < s.to && (s.rules.length === 0 || s.rules.includes(rule))) return true;
+    if (s.kind === 'enable' || s.to <= s.from) continue;
+    for (const r of s.rules.length ? s.rules : ['']) {
+      let list = byRule.get(r);
+      if (!list) byRule.set(r, (list = []));
+      list.push([s.from, s.to]);
+    }
   }
-  return false;
+  for (const [r, list] of byRule) {
+    list.sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const iv of list) {
+      const last = merged[merged.length - 1];
+      if (last && iv[0] <= last[1]) last[1] = Math.max(last[1], iv[1]);
+      else merged.push([iv[0], iv[1]]);
+    }
+    byRule.set(r, merged);
+  }
+  const inside = (list: [number, number][] | undefined, offset: number) => {
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [a, b] = list[mid]!;
+      if (offset < a) hi = mid - 1;
+      else if (offset >= b) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+  return (rule, offset) => inside(byRule.get(''), offset) || inside(byRule.get(rule), offset);
 }

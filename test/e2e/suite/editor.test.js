@@ -237,4 +237,66 @@ suite('report-lint in VS Code', () => {
       await vscode.workspace.fs.delete(uri);
     }
   });
+
+  test('(e) settings apply without a restart: a rule turned off, the message language, a malformed value', async () => {
+    const config = () => vscode.workspace.getConfiguration('report-lint');
+    const { uri } = await openSeed(JIALING);
+    const hasMissing = (ds) => ours(ds).some((d) => codeOf(d) === 'missing-section');
+    await waitForDiagnostics(uri, hasMissing, 'missing-section before the settings change');
+    try {
+      await config().update('severity', { 'missing-section': 'off' }, vscode.ConfigurationTarget.Global);
+      await waitForDiagnostics(uri, (ds) => !hasMissing(ds) && ours(ds).length > 0, 'missing-section turned off, other checks still on', 15_000);
+      await config().update('severity', undefined, vscode.ConfigurationTarget.Global);
+      await waitForDiagnostics(uri, hasMissing, 'missing-section back on', 15_000);
+
+      const other = LANG === 'en' ? 'zh' : 'en';
+      const marker = other === 'zh' ? '缺少必备部分' : 'Missing mandatory part';
+      await config().update('locale', other, vscode.ConfigurationTarget.Global);
+      const switched = await waitForDiagnostics(uri, (ds) => ours(ds).some((d) => codeOf(d) === 'missing-section' && d.message.includes(marker)), `messages in ${other}`, 30_000);
+      note(`after report-lint.locale=${other}: ${ours(switched).find((d) => codeOf(d) === 'missing-section').message.slice(0, 60)}`);
+      await config().update('locale', undefined, vscode.ConfigurationTarget.Global);
+      await waitForDiagnostics(uri, (ds) => ours(ds).some(isMissingFirstResponsible), 'messages back in the display language', 30_000);
+
+      // A malformed value: the server warns and keeps checking with the default.
+      await config().update('year', 'not a year', vscode.ConfigurationTarget.Global);
+      const api = await extensionApi();
+      const structure = await pollUntil(async () => {
+        const s = await api.getStructure(uri);
+        return s && s.reportYear === 2021 ? s : undefined;
+      }, 'the report year detected despite the malformed setting', { timeout: 15_000 });
+      assert.equal(structure.reportYear, 2021);
+      await waitForDiagnostics(uri, hasMissing, 'diagnostics still there with a malformed setting', 15_000);
+    } finally {
+      await config().update('severity', undefined, vscode.ConfigurationTarget.Global);
+      await config().update('locale', undefined, vscode.ConfigurationTarget.Global);
+      await config().update('year', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('(f) when the language server dies, the client restarts it and diagnostics come back', async () => {
+    const api = await extensionApi();
+    const { uri, document } = await openSeed(JIALING);
+    await waitForDiagnostics(uri, (ds) => ours(ds).some(isMissingFirstResponsible), 'diagnostics before the crash');
+    const before = await api.serverInfo();
+    process.kill(before.pid, 'SIGKILL');
+    note(`killed the language server (pid ${before.pid})`);
+    const after = await pollUntil(async () => {
+      try {
+        const info = await api.serverInfo();
+        return info.pid !== before.pid ? info : undefined;
+      } catch {
+        return undefined;
+      }
+    }, 'a new language server process', { timeout: 30_000 });
+    note(`restarted as pid ${after.pid}`);
+    // An edit after the restart is checked by the new server.
+    const editor = await vscode.window.showTextDocument(document);
+    try {
+      const end = document.lineAt(document.lineCount - 1).range.end;
+      await editor.edit((b) => b.insert(end, '\n全年受理100件，办结90件，办结率95%。\n'));
+      await waitForDiagnostics(uri, (ds) => ours(ds).some((d) => codeOf(d) === 'rate-mismatch') && ours(ds).some(isMissingFirstResponsible), 'diagnostics from the restarted server', 30_000);
+    } finally {
+      await revertAndClose(document);
+    }
+  });
 });

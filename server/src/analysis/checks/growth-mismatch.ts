@@ -18,7 +18,7 @@ export const growthMismatch: CheckDef = {
     },
     direction: {
       zh: '“{name}{stated}”与前后数值方向相反：按{formula}计算为{opposite}{computed}。',
-      en: '“{name} {stated}” runs the wrong way: {formula} gives {oppositeEn} of {computed}.',
+      en: '“{name} {stated}” runs the wrong way: {formula} gives {opposite} of {computed}.',
     },
     fix: { zh: '将增减幅度改为{expected}', en: 'Change the figure to {expected}' },
   },
@@ -33,7 +33,7 @@ export const growthMismatch: CheckDef = {
         const abs = { n: -r.exact.n, d: r.exact.d };
         ctx.report({
           messageId: 'direction',
-          args: { name: r.name, stated, formula: r.formula ?? '', computed: computedText(r.stated, abs), opposite: r.up ? '下降' : '增长', oppositeEn: r.up ? 'a decrease' : 'an increase' },
+          args: { name: r.name, stated, formula: r.formula ?? '', computed: computedText(r.stated, abs), opposite: ctx.locale === 'en' ? (r.up ? 'a decrease' : 'an increase') : r.up ? '下降' : '增长' },
           start: r.stated.start,
           end: r.stated.end,
           severity: r.severity,

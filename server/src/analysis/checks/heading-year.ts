@@ -31,6 +31,8 @@ export const headingYear: CheckDef = {
     fix: { zh: '改为{expected}', en: 'Change to {expected}' },
   },
   run(ctx) {
+    // Profile-dependent: silent on documents that are not reports of a known type.
+    if (!ctx.profileMatched) return;
     const { model, profile } = ctx;
     const year = model.reportYear?.value;
     if (year === undefined) return;

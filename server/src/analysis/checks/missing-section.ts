@@ -121,6 +121,7 @@ export const missingSection: CheckDef = {
   },
   run(ctx: CheckContext) {
     const { model, profile } = ctx;
+    if (!ctx.profileMatched) return;
     const anchor = documentAnchor(model);
     const year = model.reportYear?.value;
     const beforeRule = year !== undefined && profile.since !== undefined && year < profile.since;

@@ -24,6 +24,8 @@ export const percentPoint: CheckDef = {
       if (r.status !== 'hint') continue;
       const f = r.stated;
       const points = model.text.slice(f.numStart, f.numEnd);
+      // a draft in traditional characters gets 個百分點
+      const unit = model.traditional ? '個百分點' : '个百分点';
       const args = { verb: r.name, stated: writtenFigure(model, f), points };
       ctx.report({
         messageId: 'hint',
@@ -37,8 +39,8 @@ export const percentPoint: CheckDef = {
             title: ctx.msg('fix', args),
             // 5.78% → 5.78个百分点; 百分之五点七八 → 五点七八个百分点
             edits: model.norm.startsWith('百分之', f.start)
-              ? [{ start: f.start, end: f.end, newText: points + '个百分点' }]
-              : [{ start: f.numEnd, end: f.end, newText: '个百分点' }],
+              ? [{ start: f.start, end: f.end, newText: points + unit }]
+              : [{ start: f.numEnd, end: f.end, newText: unit }],
           },
         ],
       });

@@ -1,5 +1,5 @@
 import type { CheckDef } from '../check';
-import { relatedOf, reported, writtenFigure } from '../number-relations';
+import { precisionText, relatedOf, reported, writtenFigure, type Nearest } from '../number-relations';
 
 export const rateImpossible: CheckDef = {
   id: 'rate-impossible',
@@ -13,20 +13,20 @@ export const rateImpossible: CheckDef = {
   },
   messages: {
     part: {
-      zh: '{name}{stated}无法由{count}得出：没有任何整数分母能得到该值，最接近的是{below}和{above}。',
-      en: 'The rate “{name}” {stated} cannot come from {count}: no whole-number base gives it; the nearest possible values are {below} and {above}.',
+      zh: '{name}{stated}无法由{count}得出：没有任何整数分母能得到该值，最接近的是{partBelow}和{partAbove}。',
+      en: 'The rate “{name}” {stated} cannot come from {count}: no whole-number base gives it; the nearest possible values are {partBelow} and {partAbove}.',
     },
     either: {
-      zh: '{name}{stated}与{count}不可能同时成立：无论{count}作分子还是分母都得不到该值，最接近的是{below}；{above}。',
-      en: 'The rate “{name}” {stated} and {count} cannot both be right: with {count} as the part or as the base, the nearest possible values are {below}; {above}.',
+      zh: '{name}{stated}与{count}不可能同时成立：{count}作分子时最接近的是{partBelow}和{partAbove}，作分母时最接近的是{baseBelow}和{baseAbove}。',
+      en: 'The rate “{name}” {stated} and {count} cannot both be right: with {count} as the part the nearest possible values are {partBelow} and {partAbove}; as the base, {baseBelow} and {baseAbove}.',
     },
     base: {
-      zh: '若以{count}为分母，{name}只可能是{below}或{above}，不可能是{stated}；请核对分母或比率。',
-      en: 'If the base is {count}, the rate “{name}” can only be {below} or {above}, not {stated}; check the base or the rate.',
+      zh: '若以{count}为分母，{name}只可能是{baseBelow}或{baseAbove}，不可能是{stated}；请核对分母或比率。',
+      en: 'If the base is {count}, the rate “{name}” can only be {baseBelow} or {baseAbove}, not {stated}; check the base or the rate.',
     },
     detail: {
-      zh: '比率按四舍五入或截断到{decimals}位小数。对每个可能的整数分母（或分子）逐一计算，没有一个能得到{stated}。',
-      en: 'The rate is rounded half-up or truncated to {decimals} decimals. No whole-number base (or part) gives {stated}.',
+      zh: '比率按四舍五入或截断（{precision}）。对每个可能的整数分母（或分子）逐一计算，没有一个能得到{stated}。',
+      en: 'The rate is rounded half-up or truncated ({precision}). No whole-number base (or part) gives {stated}.',
     },
   },
   run(ctx) {
@@ -34,13 +34,16 @@ export const rateImpossible: CheckDef = {
     for (const r of reported(model, this.id)) {
       if (r.status !== 'impossible' || !r.nearest) continue;
       const c = r.parts[0] ?? r.base!;
+      const near = (x?: Nearest) => (!x ? '—' : ctx.locale === 'en' ? `${x.value} (${x.formula})` : `${x.value}（${x.formula}）`);
       const args = {
         name: r.name,
         stated: writtenFigure(model, r.stated),
         count: writtenFigure(model, c),
-        below: r.nearest.below ?? '—',
-        above: r.nearest.above ?? '—',
-        decimals: r.stated.decimals,
+        partBelow: near(r.nearest.partBelow),
+        partAbove: near(r.nearest.partAbove),
+        baseBelow: near(r.nearest.baseBelow),
+        baseAbove: near(r.nearest.baseAbove),
+        precision: precisionText(r.stated, ctx.locale),
       };
       ctx.report({
         messageId: r.nearest.role,

@@ -1,5 +1,5 @@
 import type { CheckDef } from '../check';
-import { computedText, relatedOf, reported, rewrite, writtenFigure } from '../number-relations';
+import { computedText, precisionText, relatedOf, reported, rewrite, writtenFigure } from '../number-relations';
 
 export const rateMismatch: CheckDef = {
   id: 'rate-mismatch',
@@ -17,8 +17,8 @@ export const rateMismatch: CheckDef = {
       en: 'The rate “{name}” disagrees with its counts: {formula}={computed} gives {expected}; the text says {stated}.',
     },
     detail: {
-      zh: '分子{part}（标签与“{name}”对应），分母{base}。按四舍五入或截断到{decimals}位小数，{formula}只能写作{expected}。若分母另有所指（如不含结转件数），请在句中写明；若比率确有笔误，可用快速修复改为{expected}。',
-      en: 'Part {part} (its label matches “{name}”), base {base}. Rounded half-up or truncated to {decimals} decimals, {formula} can only be written {expected}. If the base is something else (e.g. excluding carried-over cases), say so in the sentence; if the rate is a slip, the quick fix changes it to {expected}.',
+      zh: '分子{part}（标签与“{name}”对应），分母{base}。{formula}按四舍五入或截断（{precision}）只能写作{expected}。若分母另有所指（如不含结转件数），请在句中写明；若比率确有笔误，可用快速修复改为{expected}。',
+      en: 'Part {part} (its label matches “{name}”), base {base}. Rounded half-up or truncated ({precision}), {formula} can only be written {expected}. If the base is something else (e.g. excluding carried-over cases), say so in the sentence; if the rate is a slip, the quick fix changes it to {expected}.',
     },
     fix: { zh: '将比率改为{expected}', en: 'Change the rate to {expected}' },
   },
@@ -35,7 +35,7 @@ export const rateMismatch: CheckDef = {
         stated: writtenFigure(model, r.stated),
         part: writtenFigure(model, r.parts[0]!),
         base: writtenFigure(model, r.base),
-        decimals: r.stated.decimals,
+        precision: precisionText(r.stated, ctx.locale),
       };
       ctx.report({
         messageId: 'mismatch',

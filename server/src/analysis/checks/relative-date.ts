@@ -45,6 +45,8 @@ export const relativeDate: CheckDef = {
     fix: { zh: '改为“{suggest}”', en: 'Replace with “{suggest}”' },
   },
   run(ctx) {
+    // Profile-dependent: silent on documents that are not reports of a known type.
+    if (!ctx.profileMatched) return;
     const { model, profile } = ctx;
     const year = model.reportYear?.value;
     for (const ln of model.lines) {

@@ -1,5 +1,5 @@
 import type { CheckDef } from '../check';
-import { computedText, relatedOf, reported, rewrite, writtenFigure } from '../number-relations';
+import { computedText, precisionText, relatedOf, reported, rewrite, writtenFigure } from '../number-relations';
 
 export const shareMismatch: CheckDef = {
   id: 'share-mismatch',
@@ -21,8 +21,8 @@ export const shareMismatch: CheckDef = {
       en: 'The share {stated} ({name}) disagrees with its figures: taking {base} as the whole, {formula}={computed} gives {expected}.',
     },
     detail: {
-      zh: '部分：{part}；总数：{base}。按四舍五入或截断到{decimals}位小数，{formula}只能写作{expected}。若总数另有所指，请在句中写明所指的总数。',
-      en: 'Part: {part}; whole: {base}. Rounded half-up or truncated to {decimals} decimals, {formula} can only be written {expected}. If the whole is something else, name it in the sentence.',
+      zh: '部分：{part}；总数：{base}。{formula}按四舍五入或截断（{precision}）只能写作{expected}。若总数另有所指，请在句中写明所指的总数。',
+      en: 'Part: {part}; whole: {base}. Rounded half-up or truncated ({precision}), {formula} can only be written {expected}. If the whole is something else, name it in the sentence.',
     },
     fix: { zh: '将占比改为{expected}', en: 'Change the share to {expected}' },
   },
@@ -39,7 +39,7 @@ export const shareMismatch: CheckDef = {
         stated: writtenFigure(model, r.stated),
         part: r.parts.map((p) => writtenFigure(model, p)).join('、'),
         base: writtenFigure(model, r.base),
-        decimals: r.stated.decimals,
+        precision: precisionText(r.stated, ctx.locale),
       };
       ctx.report({
         messageId: r.distant ? 'mismatchDistant' : 'mismatch',

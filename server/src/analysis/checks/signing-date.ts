@@ -39,6 +39,8 @@ export const signingDate: CheckDef = {
     },
   },
   run(ctx) {
+    // Profile-dependent: silent on documents that are not reports of a known type.
+    if (!ctx.profileMatched) return;
     const { model } = ctx;
     const sd = model.signingDate;
     const ry = model.reportYear;
