@@ -11,7 +11,7 @@ export interface LspSession {
   close(): Promise<void>;
 }
 
-export async function startServer(options: { locale?: string; settings?: Record<string, unknown>; rootUri?: string | null } = {}): Promise<LspSession> {
+export async function startServer(options: { locale?: string; settings?: Record<string, unknown>; rootUri?: string | null; initializationOptions?: unknown } = {}): Promise<LspSession> {
   const serverJs = join(__dirname, '..', 'dist', 'server.js');
   const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   proc.stdin!.on('error', () => undefined);
@@ -26,6 +26,7 @@ export async function startServer(options: { locale?: string; settings?: Record<
   await conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,
+    initializationOptions: options.initializationOptions,
     locale: options.locale ?? 'zh-cn',
     capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {}, codeAction: {}, documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
   });

@@ -2,7 +2,9 @@
 // document symbols, the structure request, hover, settings and locale.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer, type LspSession } from '../lsp-client';
@@ -129,5 +131,35 @@ describe('language server settings and locale', () => {
     } finally {
       await en.close();
     }
+  });
+});
+
+describe('workspace files and workspace trust', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-ws-'));
+  mkdirSync(join(dir, '.report-lint'));
+  writeFileSync(
+    join(dir, '.report-lint', 'names.json'),
+    JSON.stringify({
+      entries: [
+        { id: 'local-bureau', kind: 'institution_renamed', old: ['某县百鸟观察站'], new: '某县生态观测中心', effective: '2019-03-01', source: '某县机构改革方案', confidence: 'high' },
+      ],
+    }),
+  );
+  const text = '# 某县2023年度法治政府建设情况报告\n\n某县百鸟观察站完成了审批改革。\n';
+  const run = async (trusted: boolean) => {
+    const s = await startServer({ rootUri: pathToFileURL(dir).toString(), initializationOptions: { trusted } });
+    try {
+      s.notify('textDocument/didOpen', { textDocument: { uri: 'file:///t/w.md', languageId: 'markdown', version: 1, text } });
+      // The workspace files are read on `initialized`; ask until the answer is stable.
+      return (await s.request<{ items: Diag[] }>('textDocument/diagnostic', { textDocument: { uri: 'file:///t/w.md' } })).items.map((d) => d.code);
+    } finally {
+      await s.close();
+    }
+  };
+  test('a trusted workspace adds its own renamed bodies', async () => {
+    assert.ok((await run(true)).includes('outdated-name'));
+  });
+  test('an untrusted workspace uses only the built-in data', async () => {
+    assert.ok(!(await run(false)).includes('outdated-name'));
   });
 });

@@ -158,8 +158,10 @@ const YEAR_TOKEN_RE = /《中华人民共和国|(?<!\d)((?:19|20)\d{2})年?(-|�
 const C_DASH = 0x2d; // -
 const C_TITLE_OPEN = 0x300a; // 《
 const C_NIAN = 0x5e74; // 年
-/** Put between the keys of two spans: not a digit, dash, bracket or 年, and not in any name, so nothing matches across. */
-const C_SEP = 0x0a;
+const C_BAN = 0x7248; // 版
+const C_ZHI = 0x81f3; // 至
+const C_DAO = 0x5230; // 到
+const PRC = [...'中华人民共和国'].map((ch) => ch.charCodeAt(0));
 
 let keyMapTable: Int32Array | undefined;
 /**
@@ -169,7 +171,7 @@ let keyMapTable: Int32Array | undefined;
 function keyMap(): Int32Array {
   if (keyMapTable) return keyMapTable;
   const special = new Map<number, number>();
-  // Lowest precedence first, so that the order of the tests of the character classes is kept.
+  // Lowest precedence first: later classes override earlier ones, as the order of the tests in pass 1 did.
   const put = (set: Set<string>, to: number) => {
     for (const ch of set) special.set(ch.charCodeAt(0), to);
   };
@@ -181,7 +183,7 @@ function keyMap(): Int32Array {
   put(DROP, -1);
   const m = new Int32Array(65536);
   for (let code = 0; code < 65536; code++) {
-    // A character dropped as written, or after it is made half-width.
+    // Dropped as written, or once made half-width.
     const half = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
     m[code] = special.get(code) === -1 ? -1 : (special.get(half) ?? half);
   }
@@ -189,18 +191,7 @@ function keyMap(): Int32Array {
   return m;
 }
 
-/** The keys of several spans of one string, one after the other with C_SEP between them. */
-interface SpanKeys {
-  /** Key characters; the key of span i is codes[from[i] .. to[i]). */
-  codes: Uint16Array;
-  /** Source offsets (absolute, in the keyed string) where key character j starts / ends. */
-  starts: Int32Array;
-  ends: Int32Array;
-  from: Int32Array;
-  to: Int32Array;
-}
-
-/** String of key characters [from, to). */
+/** Text of code units [from, to). */
 function codesText(codes: Uint16Array, from: number, to: number): string {
   const CHUNK = 8192;
   if (to - from <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[]);
@@ -210,89 +201,74 @@ function codesText(codes: Uint16Array, from: number, to: number): string {
 }
 
 /**
- * The matching keys of the spans [spanStart[i], spanEnd[i]) of `s`: exactly what toKey gives for each span on its
- * own, computed in two passes over all spans together (character classes through a table; then titles and year
- * ranges with one regular expression over the whole text).
+ * Pass 1 of the key of s[start, end): character classes (dropped characters, brackets, dashes; a run of dashes is
+ * one dash). Writes the key characters at codes[at …] (and their source ranges when `starts` is given); returns the
+ * end of what it wrote.
  */
-function spanKeys(s: string, spanStart: ArrayLike<number>, spanEnd: ArrayLike<number>, count: number): SpanKeys {
+function keyPass1(s: string, start: number, end: number, codes: Uint16Array, at: number, starts?: Int32Array, ends?: Int32Array): number {
   const map = keyMap();
-  let total = 0;
-  for (let i = 0; i < count; i++) if (spanEnd[i]! > spanStart[i]!) total += spanEnd[i]! - spanStart[i]!;
-  // Pass 1: character classes.
-  const cap1 = total + count;
-  const k1 = new Uint16Array(cap1);
-  const s1 = new Int32Array(cap1);
-  const e1 = new Int32Array(cap1);
-  const sep1 = new Int32Array(count);
-  let n = 0;
-  for (let li = 0; li < count; li++) {
-    const end = Math.min(spanEnd[li]!, s.length);
-    let lastDash = false;
-    for (let i = Math.max(spanStart[li]!, 0); i < end; i++) {
-      const out = map[s.charCodeAt(i)]!;
-      if (out < 0) continue;
-      if (out === C_DASH) {
-        // A run of dashes (—— or --) is one dash.
-        if (lastDash && e1[n - 1] === i) {
-          e1[n - 1] = i + 1;
-          continue;
-        }
-        lastDash = true;
-      } else lastDash = false;
-      k1[n] = out;
-      s1[n] = i;
-      e1[n] = i + 1;
-      n++;
+  let n = at;
+  let lastDash = false;
+  let dashEnd = -1; // source end of the dash just written
+  for (let i = start; i < end; i++) {
+    const out = map[s.charCodeAt(i)]!;
+    if (out < 0) continue;
+    if (out === C_DASH) {
+      if (lastDash && dashEnd === i) {
+        dashEnd = i + 1;
+        if (ends) ends[n - 1] = i + 1;
+        continue;
+      }
+      lastDash = true;
+      dashEnd = i + 1;
+    } else lastDash = false;
+    codes[n] = out;
+    if (starts) {
+      starts[n] = i;
+      ends![n] = i + 1;
     }
-    sep1[li] = n;
-    k1[n] = C_SEP;
-    s1[n] = end;
-    e1[n] = end;
     n++;
   }
-  const n1 = n;
-  // Pass 2: titles and year ranges (a run of eight digits can gain a dash: room for one per eight characters).
+  return n;
+}
+
+/**
+ * The matching key of a string (apply to normalised text: simplified characters). Brackets of every width become
+ * ( ) and 《 》, dashes become -, white space and quotes are dropped, a year range becomes 2021-2025 (年 omitted or
+ * not, dash lost or not, 至), 2019年版 becomes 2019版, and 《中华人民共和国X》 becomes 《X》.
+ */
+export function toKey(s: string): Keyed {
+  // Pass 1: character classes.
+  const k1 = new Uint16Array(s.length);
+  const s1 = new Int32Array(s.length);
+  const e1 = new Int32Array(s.length);
+  const n1 = keyPass1(s, 0, s.length, k1, 0, s1, e1);
+  // Pass 2: titles and year ranges.
   const text1 = codesText(k1, 0, n1);
-  YEAR_TOKEN_RE.lastIndex = 0;
-  let m = YEAR_TOKEN_RE.exec(text1);
-  if (!m) {
-    const from = new Int32Array(count);
-    for (let li = 0; li < count; li++) from[li] = li === 0 ? 0 : sep1[li - 1]! + 1;
-    return { codes: k1, starts: s1, ends: e1, from, to: sep1 };
-  }
-  const cap2 = n1 + (n1 >> 3) + 8;
-  const k2 = new Uint16Array(cap2);
-  const s2 = new Int32Array(cap2);
-  const e2 = new Int32Array(cap2);
-  const from = new Int32Array(count);
-  const to = new Int32Array(count);
-  let n2 = 0;
-  let sepAt = 0; // next span end to place
-  const copy = (a: number, b: number) => {
-    if (b <= a) return;
-    k2.set(k1.subarray(a, b), n2);
-    s2.set(s1.subarray(a, b), n2);
-    e2.set(e1.subarray(a, b), n2);
-    // Span ends inside [a, b) move with the copy (no match of the expression contains one).
-    while (sepAt < count && sep1[sepAt]! < b) {
-      to[sepAt] = n2 + (sep1[sepAt]! - a);
-      if (sepAt + 1 < count) from[sepAt + 1] = to[sepAt]! + 1;
-      sepAt++;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let key = '';
+  const copy = (from: number, to: number) => {
+    if (to <= from) return;
+    key += text1.slice(from, to);
+    for (let j = from; j < to; j++) {
+      starts.push(s1[j]!);
+      ends.push(e1[j]!);
     }
-    n2 += b - a;
   };
-  const emit = (ch: number, st: number, en: number) => {
-    k2[n2] = ch;
-    s2[n2] = st;
-    e2[n2] = en;
-    n2++;
+  const emit = (ch: string, st: number, en: number) => {
+    key += ch;
+    starts.push(st);
+    ends.push(en);
   };
   let last = 0;
-  for (; m; m = YEAR_TOKEN_RE.exec(text1)) {
+  YEAR_TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = YEAR_TOKEN_RE.exec(text1))) {
     const at = m.index;
     if (m[0] === '《中华人民共和国') {
       copy(last, at);
-      emit(C_TITLE_OPEN, s1[at]!, e1[at]!);
+      emit('《', s1[at]!, e1[at]!);
       last = at + m[0].length;
       continue;
     }
@@ -316,30 +292,146 @@ function spanKeys(s: string, spanStart: ArrayLike<number>, spanEnd: ArrayLike<nu
     let j = at + 4;
     if (k1[j] === C_NIAN) j++;
     const y2At = sep ? j + 1 : j;
-    if (sep) emit(C_DASH, s1[j]!, e1[j]!);
-    else emit(C_DASH, s1[y2At]!, s1[y2At]!); // a lost dash: an empty source range
+    if (sep) emit('-', s1[j]!, e1[j]!);
+    else emit('-', s1[y2At]!, s1[y2At]!); // a lost dash: an empty source range
     copy(y2At, y2At + 4);
     last = at + m[0].length;
   }
   copy(last, n1);
-  return { codes: k2, starts: s2, ends: e2, from, to };
-}
-
-/**
- * The matching key of a string (apply to normalised text: simplified characters). Brackets of every width become
- * ( ) and 《 》, dashes become -, white space and quotes are dropped, a year range becomes 2021-2025 (年 omitted or
- * not, dash lost or not, 至), 2019年版 becomes 2019版, and 《中华人民共和国X》 becomes 《X》.
- */
-export function toKey(s: string): Keyed {
-  const k = spanKeys(s, [0], [s.length], 1);
-  const a = k.from[0]!;
-  const b = k.to[0]!;
-  return { key: codesText(k.codes, a, b), starts: Array.from(k.starts.subarray(a, b)), ends: Array.from(k.ends.subarray(a, b)) };
+  return { key, starts, ends };
 }
 
 /** Source range (relative to the keyed string) of key range [a, b). */
 export function keySpan(k: Keyed, a: number, b: number): { start: number; end: number } {
   return { start: k.starts[a]!, end: k.ends[b - 1]! };
+}
+
+// The same key for every line of a document at once, as key characters only (no source ranges): the fast path of
+// the scan, which only has to find the lines that contain a name. Pass 2 is YEAR_TOKEN_RE written out by hand.
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** (?:19|20)\d{2} at k[i] (before hi). */
+function yearAt(k: Uint16Array, i: number, hi: number): boolean {
+  if (i + 4 > hi) return false;
+  const a = k[i]!;
+  const b = k[i + 1]!;
+  return ((a === 0x31 && b === 0x39) || (a === 0x32 && b === 0x30)) && isDigit(k[i + 2]!) && isDigit(k[i + 3]!);
+}
+
+function yearValue(k: Uint16Array, i: number): number {
+  return (k[i]! - 0x30) * 1000 + (k[i + 1]! - 0x30) * 100 + (k[i + 2]! - 0x30) * 10 + (k[i + 3]! - 0x30);
+}
+
+/** Pass 2 of one line's key: k1[lo, hi) → k2 from `at`; returns the end of what it wrote. */
+function keyPass2(k1: Uint16Array, lo: number, hi: number, k2: Uint16Array, at: number): number {
+  let n = at;
+  let last = lo;
+  const copy = (a: number, b: number) => {
+    if (b > a) {
+      k2.set(k1.subarray(a, b), n);
+      n += b - a;
+    }
+  };
+  let p = lo;
+  while (p < hi) {
+    const c = k1[p]!;
+    if (c === C_TITLE_OPEN) {
+      // 《中华人民共和国 → 《
+      let prc = p + 8 <= hi;
+      for (let j = 0; prc && j < 7; j++) prc = k1[p + 1 + j] === PRC[j];
+      if (prc) {
+        copy(last, p + 1);
+        last = p = p + 8;
+        continue;
+      }
+      p++;
+      continue;
+    }
+    if ((c !== 0x31 && c !== 0x32) || !yearAt(k1, p, hi)) {
+      p++;
+      continue;
+    }
+    // A year range: (?<!\d)YYYY年?(-|至|到)?YYYY年?(?!\d)
+    if (p === lo || !isDigit(k1[p - 1]!)) {
+      let q = p + 4;
+      if (q < hi && k1[q] === C_NIAN) q++;
+      const sc = q < hi ? k1[q]! : -1;
+      const sep = sc === C_DASH || sc === C_ZHI || sc === C_DAO;
+      const r = sep ? q + 1 : q;
+      if (yearAt(k1, r, hi)) {
+        let end: number;
+        if (r + 4 < hi && k1[r + 4] === C_NIAN) end = r + 5 < hi && isDigit(k1[r + 5]!) ? r + 4 : r + 5;
+        else end = r + 4 < hi && isDigit(k1[r + 4]!) ? -1 : r + 4;
+        if (end >= 0) {
+          const y1 = yearValue(k1, p);
+          const y2 = yearValue(k1, r);
+          if (!sep && !(y2 > y1 && y2 - y1 <= 20)) {
+            // Eight digits that are no period.
+            copy(last, p + 4);
+            last = p = p + 4;
+            continue;
+          }
+          copy(last, p + 4);
+          k2[n++] = C_DASH;
+          copy(r, r + 4);
+          last = p = end;
+          continue;
+        }
+      }
+    }
+    // YYYY年版 → YYYY版
+    if (p + 6 <= hi && k1[p + 4] === C_NIAN && k1[p + 5] === C_BAN) {
+      copy(last, p + 4);
+      last = p = p + 5;
+      continue;
+    }
+    p++;
+  }
+  copy(last, hi);
+  return n;
+}
+
+/** Keys of the spans [spanStart[i], spanEnd[i]) of s: key i is codes[from[i], to[i]), equal to toKey of the span. */
+export interface SpanKeyCodes {
+  codes: Uint16Array;
+  from: Int32Array;
+  to: Int32Array;
+}
+
+let scratch1 = new Uint16Array(0);
+let scratch2 = new Uint16Array(0);
+const SCRATCH_MAX = 1 << 20;
+
+export function spanKeyCodes(s: string, spanStart: ArrayLike<number>, spanEnd: ArrayLike<number>, count: number): SpanKeyCodes {
+  let total = 0;
+  for (let i = 0; i < count; i++) total += Math.max(0, Math.min(spanEnd[i]!, s.length) - Math.max(spanStart[i]!, 0));
+  // A run of eight digits gains a dash: room for one more character per eight.
+  const cap = total + (total >> 3) + 8;
+  let k1 = scratch1;
+  let k2 = scratch2;
+  if (k1.length < total) {
+    k1 = new Uint16Array(total);
+    k2 = new Uint16Array(cap);
+    if (cap <= SCRATCH_MAX) {
+      scratch1 = k1;
+      scratch2 = k2;
+    }
+  }
+  const from = new Int32Array(count);
+  const to = new Int32Array(count);
+  let n1 = 0;
+  let n2 = 0;
+  for (let li = 0; li < count; li++) {
+    const lo = n1;
+    n1 = keyPass1(s, Math.max(spanStart[li]!, 0), Math.min(spanEnd[li]!, s.length), k1, n1);
+    from[li] = n2;
+    n2 = keyPass2(k1, lo, n1, k2, n2);
+    to[li] = n2;
+  }
+  return { codes: k2, from, to };
 }
 
 // ---- Aho-Corasick ------------------------------------------------------------------------------------------------
@@ -450,14 +542,19 @@ export class AhoCorasick {
     this.outIds = outIds;
   }
 
-  /**
-   * All occurrences in codes[from, to): appends (id, end) pairs to `found` (end exclusive, absolute), in order of
-   * end position; returns the number of pairs appended.
-   */
-  searchCodes(codes: ArrayLike<number>, from: number, to: number, found: number[]): number {
+  /** One flag per state: whether an id for which `wanted` holds is among the state's outputs. */
+  flagStates(wanted: (id: number) => boolean): Uint8Array {
     if (!this.built) this.build();
-    const { sym, rootTo, edgeOff, edgeSym, edgeTo, failTo, outOff, outIds } = this;
-    const before = found.length;
+    const flags = new Uint8Array(this.failTo.length);
+    for (let st = 0; st < flags.length; st++)
+      for (let j = this.outOff[st]!; j < this.outOff[st + 1]!; j++) if (wanted(this.outIds[j]!)) flags[st] = 1;
+    return flags;
+  }
+
+  /** Whether codes[from, to) contains an occurrence of a key whose state is flagged (see flagStates). */
+  reaches(codes: Uint16Array, from: number, to: number, flags: Uint8Array): boolean {
+    if (!this.built) this.build();
+    const { sym, rootTo, edgeOff, edgeSym, edgeTo, failTo } = this;
     let n = 0;
     for (let i = from; i < to; i++) {
       const y = sym[codes[i]!]!;
@@ -490,19 +587,21 @@ export class AhoCorasick {
         }
         n = failTo[n]!;
       }
-      const oe = outOff[n + 1]!;
-      for (let j = outOff[n]!; j < oe; j++) found.push(outIds[j]!, i + 1);
+      if (flags[n]) return true;
     }
-    return (found.length - before) >> 1;
+    return false;
   }
 
   /** Calls `hit(id, end)` for every occurrence (end exclusive), in order of end position. */
   search(s: string, hit: (id: number, end: number) => void): void {
-    const codes = new Uint16Array(s.length);
-    for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
-    const found: number[] = [];
-    this.searchCodes(codes, 0, codes.length, found);
-    for (let i = 0; i < found.length; i += 2) hit(found[i]!, found[i + 1]!);
+    if (!this.built) this.build();
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      while (n !== 0 && !this.next[n]!.has(c)) n = this.fail[n]!;
+      n = this.next[n]!.get(c) ?? 0;
+      for (let j = this.outOff[n]!; j < this.outOff[n + 1]!; j++) hit(this.outIds[j]!, i + 1);
+    }
   }
 }
 

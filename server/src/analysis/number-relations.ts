@@ -78,6 +78,8 @@ export interface Relation {
   up?: boolean;
   /** Items of a share sum. */
   items?: Figure[];
+  /** A base that is the sum of these counts (新收 + 旧存). */
+  baseParts?: Figure[];
   /** The operands were identified by their labels or the sentence structure (not a coincidental pair). */
   confident?: boolean;
 }
@@ -319,6 +321,8 @@ interface Pair {
   how: 'round' | 'trunc';
   /** The part counts what the rate does not (未办结3件 → 办结率 = (b − p) ÷ b). */
   complement?: boolean;
+  /** The base is the sum b + b2 (新收300件，旧存20件 → 结案率 = 结案 ÷ 320). */
+  b2?: Quantity;
 }
 
 /** 未办结 / 不予受理 / 没有通过: the count of the opposite of what the rate counts. */
@@ -356,7 +360,22 @@ function consistentPair(cands: Quantity[], stated: Quantity, prefer: (q: Quantit
       if (score > bestScore) (best = { p, b, how, complement: neg }), (bestScore = score);
     }
   }
-  return best ?? (approx ? 'approx' : undefined);
+  if (best || approx) return best ?? 'approx';
+  // the base may be the sum of two adjacent counts before the part (新收 + 旧存 = 收案)
+  for (const p of cands) {
+    if (anyLabelled && prefer(p) === 0) continue;
+    if (p.approx) continue;
+    for (let k = 0; k + 1 < cands.length; k++) {
+      const b1 = cands[k]!;
+      const b2 = cands[k + 1]!;
+      if (b1 === p || b2 === p || b2.start > p.start || !sameClass(b1, p) || !sameClass(b2, p) || b1.approx || b2.approx) continue;
+      const base = radd(b1.value, b2.value);
+      if (rcmp(p.value, base) > 0) continue;
+      const how = agrees(stated, pct(p.value, base));
+      if (how) return { p, b: b1, b2, how };
+    }
+  }
+  return undefined;
 }
 
 function chooseBase(cands: Quantity[], p: Quantity): Quantity | undefined {
@@ -425,6 +444,11 @@ function findRates(model: ReportModel, b: BlockText, out: Relation[]) {
         if (pair.complement) {
           rel.exact = pct(rsub(pair.b.value, pair.p.value), pair.b.value);
           rel.formula = `(${operandText(model, pair.b)}−${operandText(model, pair.p)})÷${operandText(model, pair.b)}`;
+        }
+        if (pair.b2) {
+          rel.exact = pct(pair.p.value, radd(pair.b.value, pair.b2.value));
+          rel.formula = `${operandText(model, pair.p)}÷(${operandText(model, pair.b)}+${operandText(model, pair.b2)})`;
+          rel.baseParts = [pair.b, pair.b2];
         }
         out.push(rel);
         decided = true;
