@@ -32,7 +32,7 @@ const KIND_ORDER = ['rate', 'share', 'breakdown', 'percent-sum', 'table-total', 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');
-let files = args.filter((a) => !a.startsWith('-'));
+let files = args.filter((a) => !a.startsWith('-') && !/(^|\/)README\.md$/.test(a));
 if (!files.length) {
   const list = (dir: string) => {
     try {
@@ -188,6 +188,8 @@ const kinds = [...new Set([...KIND_ORDER.filter((k) => rows.has(k)), ...rows.key
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const padl = (s: string | number, n: number) => String(s).padStart(n);
 console.log(`Files: ${files.length}; analyses: ${totalAnalyses}; ${elapsed.toFixed(0)} ms`);
+console.log('caught = a warning or error of a number check on the mutated figure; info only = only a hint there;');
+console.log('FP = warnings/errors on unmutated relations judged consistent, and on any figure of numbers-corpus/.');
 console.log('');
 console.log(`${pad('relation kind', 14)}${padl('relations', 10)}${padl('mutations', 11)}${padl('caught', 8)}${padl('recall', 8)}${padl('info only', 11)}${padl('FP (warn/err)', 15)}`);
 console.log('-'.repeat(77));

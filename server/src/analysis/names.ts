@@ -202,32 +202,46 @@ function codesText(codes: Uint16Array, from: number, to: number): string {
 
 /**
  * Pass 1 of the key of s[start, end): character classes (dropped characters, brackets, dashes; a run of dashes is
- * one dash). Writes the key characters at codes[at …] (and their source ranges when `starts` is given); returns the
- * end of what it wrote.
+ * one dash). Writes the key characters at codes[at …] and their source ranges; returns the end of what it wrote.
  */
-function keyPass1(s: string, start: number, end: number, codes: Uint16Array, at: number, starts?: Int32Array, ends?: Int32Array): number {
+function keyPass1(s: string, start: number, end: number, codes: Uint16Array, at: number, starts: Int32Array, ends: Int32Array): number {
   const map = keyMap();
   let n = at;
   let lastDash = false;
-  let dashEnd = -1; // source end of the dash just written
   for (let i = start; i < end; i++) {
     const out = map[s.charCodeAt(i)]!;
     if (out < 0) continue;
     if (out === C_DASH) {
-      if (lastDash && dashEnd === i) {
-        dashEnd = i + 1;
-        if (ends) ends[n - 1] = i + 1;
+      if (lastDash && ends[n - 1] === i) {
+        ends[n - 1] = i + 1;
         continue;
       }
       lastDash = true;
-      dashEnd = i + 1;
     } else lastDash = false;
     codes[n] = out;
-    if (starts) {
-      starts[n] = i;
-      ends![n] = i + 1;
-    }
+    starts[n] = i;
+    ends[n] = i + 1;
     n++;
+  }
+  return n;
+}
+
+/** keyPass1 without source ranges (the fast path). */
+function keyPass1Codes(s: string, start: number, end: number, codes: Uint16Array, at: number): number {
+  const map = keyMap();
+  let n = at;
+  let dashEnd = -1; // source end of the dash just written, while it is the last key character
+  for (let i = start; i < end; i++) {
+    const out = map[s.charCodeAt(i)]!;
+    if (out < 0) continue;
+    if (out === C_DASH) {
+      if (dashEnd === i) {
+        dashEnd = i + 1;
+        continue;
+      }
+      dashEnd = i + 1;
+    } else dashEnd = -1;
+    codes[n++] = out;
   }
   return n;
 }
@@ -325,16 +339,16 @@ function yearValue(k: Uint16Array, i: number): number {
   return (k[i]! - 0x30) * 1000 + (k[i + 1]! - 0x30) * 100 + (k[i + 2]! - 0x30) * 10 + (k[i + 3]! - 0x30);
 }
 
+/** Copies k1[a, b) to k2 at n; returns the new end. */
+function copyCodes(k1: Uint16Array, a: number, b: number, k2: Uint16Array, n: number): number {
+  for (let j = a; j < b; j++) k2[n++] = k1[j]!;
+  return n;
+}
+
 /** Pass 2 of one line's key: k1[lo, hi) → k2 from `at`; returns the end of what it wrote. */
 function keyPass2(k1: Uint16Array, lo: number, hi: number, k2: Uint16Array, at: number): number {
   let n = at;
   let last = lo;
-  const copy = (a: number, b: number) => {
-    if (b > a) {
-      k2.set(k1.subarray(a, b), n);
-      n += b - a;
-    }
-  };
   let p = lo;
   while (p < hi) {
     const c = k1[p]!;
@@ -343,7 +357,7 @@ function keyPass2(k1: Uint16Array, lo: number, hi: number, k2: Uint16Array, at: 
       let prc = p + 8 <= hi;
       for (let j = 0; prc && j < 7; j++) prc = k1[p + 1 + j] === PRC[j];
       if (prc) {
-        copy(last, p + 1);
+        n = copyCodes(k1, last, p + 1, k2, n);
         last = p = p + 8;
         continue;
       }
@@ -370,13 +384,13 @@ function keyPass2(k1: Uint16Array, lo: number, hi: number, k2: Uint16Array, at: 
           const y2 = yearValue(k1, r);
           if (!sep && !(y2 > y1 && y2 - y1 <= 20)) {
             // Eight digits that are no period.
-            copy(last, p + 4);
+            n = copyCodes(k1, last, p + 4, k2, n);
             last = p = p + 4;
             continue;
           }
-          copy(last, p + 4);
+          n = copyCodes(k1, last, p + 4, k2, n);
           k2[n++] = C_DASH;
-          copy(r, r + 4);
+          n = copyCodes(k1, r, r + 4, k2, n);
           last = p = end;
           continue;
         }
@@ -384,14 +398,13 @@ function keyPass2(k1: Uint16Array, lo: number, hi: number, k2: Uint16Array, at: 
     }
     // YYYY年版 → YYYY版
     if (p + 6 <= hi && k1[p + 4] === C_NIAN && k1[p + 5] === C_BAN) {
-      copy(last, p + 4);
+      n = copyCodes(k1, last, p + 4, k2, n);
       last = p = p + 5;
       continue;
     }
     p++;
   }
-  copy(last, hi);
-  return n;
+  return copyCodes(k1, last, hi, k2, n);
 }
 
 /** Keys of the spans [spanStart[i], spanEnd[i]) of s: key i is codes[from[i], to[i]), equal to toKey of the span. */
@@ -426,7 +439,7 @@ export function spanKeyCodes(s: string, spanStart: ArrayLike<number>, spanEnd: A
   let n2 = 0;
   for (let li = 0; li < count; li++) {
     const lo = n1;
-    n1 = keyPass1(s, Math.max(spanStart[li]!, 0), Math.min(spanEnd[li]!, s.length), k1, n1);
+    n1 = keyPass1Codes(s, Math.max(spanStart[li]!, 0), Math.min(spanEnd[li]!, s.length), k1, n1);
     from[li] = n2;
     n2 = keyPass2(k1, lo, n1, k2, n2);
     to[li] = n2;
@@ -630,6 +643,8 @@ export interface CompiledNames {
   targets: Map<string, { text: string; entry: NameEntry; entryIndex: number } | undefined>;
   /** Matching keys of replacement texts. */
   keys: Map<string, string>;
+  /** Automaton states at which an old name (a pattern of type 'form') ends. */
+  formStates: Uint8Array;
 }
 
 const compiledCache = new WeakMap<NamesData, CompiledNames>();
@@ -709,7 +724,8 @@ export function compileNames(data: NamesData): CompiledNames {
   });
   data.allow.forEach((a, ai) => a.names.forEach((n) => add(n, 'allow', ai, -1)));
   ac.build();
-  const compiled: CompiledNames = { data, ac, patterns, formsByKey, dates, forms, guards, targets: new Map(), keys: new Map() };
+  const formStates = ac.flagStates((id) => patterns[id]!.type === 'form');
+  const compiled: CompiledNames = { data, ac, patterns, formsByKey, dates, forms, guards, targets: new Map(), keys: new Map(), formStates };
   compiledCache.set(data, compiled);
   return compiled;
 }
@@ -909,24 +925,20 @@ export function scanNames(model: ScanInput, data: NamesData = builtinNames): Nam
     spanStart[li] = lines[li]!.start;
     spanEnd[li] = lines[li]!.end;
   }
-  const keys = spanKeys(model.norm, spanStart, spanEnd, count);
-  const found: number[] = [];
-  for (let li = 0; li < count; li++) {
-    const from = keys.from[li]!;
-    const to = keys.to[li]!;
-    found.length = 0;
-    if (!c.ac.searchCodes(keys.codes, from, to, found)) continue;
-    // Only a line with an old name on it needs its context.
-    let anyForm = false;
-    for (let j = 0; j < found.length && !anyForm; j += 2) anyForm = c.patterns[found[j]!]!.type === 'form';
-    if (!anyForm) continue;
-    const key = codesText(keys.codes, from, to);
+  // Fast path: the keys of all lines in one pass, searched for the end of an old name. Only the lines that have one
+  // are keyed again with source offsets and looked at in context.
+  const keys = spanKeyCodes(model.norm, spanStart, spanEnd, count);
+  const withName: number[] = [];
+  for (let li = 0; li < count; li++) if (c.ac.reaches(keys.codes, keys.from[li]!, keys.to[li]!, c.formStates)) withName.push(li);
+  for (const li of withName) {
+    const line = lines[li]!;
+    const k = toKey(model.norm.slice(line.start, line.end));
+    const key = k.key;
     const all: Match[] = [];
-    for (let j = 0; j < found.length; j += 2) {
-      const p = c.patterns[found[j]!]!;
-      const end = found[j + 1]! - from;
+    c.ac.search(key, (id, end) => {
+      const p = c.patterns[id]!;
       all.push({ p, a: end - p.key.length, b: end });
-    }
+    });
     const blockers = all.filter((m) => m.p.type === 'allow');
     const protectors = all.filter((m) => m.p.type === 'protect');
     let forms = all.filter((m) => {
@@ -965,15 +977,8 @@ export function scanNames(model: ScanInput, data: NamesData = builtinNames): Nam
         if (close) b++;
       }
       const history = historyReason(key, a, b, entry, title || !!wrapped, c.dates[m.p.entry]!, prev, plans, targetKey);
-      const hit: NameHit = {
-        entry,
-        entryIndex: m.p.entry,
-        form,
-        start: keys.starts[from + a]!,
-        end: keys.ends[from + b - 1]!,
-        line: li,
-        history,
-      };
+      const span = keySpan(k, a, b);
+      const hit: NameHit = { entry, entryIndex: m.p.entry, form, start: line.start + span.start, end: line.start + span.end, line: li, history };
       if (wrapped) hit.wrapped = wrapped;
       hits.push(hit);
       prev = { b, history };

@@ -512,7 +512,11 @@ function findRates(model: ReportModel, b: BlockText, out: Relation[]) {
     for (let k = i - 1; k >= 0 && q.start - qs[k]!.end <= 240; k--) {
       const x = qs[k]!;
       if (!isCount(x) || sentOf[k] === sentOf[i]) continue;
-      if (variants(w1).some((v) => x.label.includes(v))) (ctx = x), n++;
+      // only a count of cases of that very kind (应诉案件 for 出庭应诉率), naming the same proceedings
+      if (!variants(w1).some((v) => x.label.includes(v + '案件'))) continue;
+      if (['诉讼', '复议', '信访', '仲裁'].some((w) => rn.stem.includes(w) && !x.label.includes(w))) continue;
+      ctx = x;
+      n++;
     }
     if (n !== 1 || !ctx || ctx.approx || !isInt(ctx.value)) continue;
     const bv = ctx.value.n / ctx.value.d;

@@ -87,8 +87,8 @@ export function parseDecimal(s: string): Rational {
 
 export type NumberForm = 'arabic' | 'chinese' | 'fraction';
 
+/** A counted or percent figure in running text; start..end is the whole figure (4.68万件, 97.3%, 百分之九十). */
 export interface Quantity extends Span {
-  /** start..end: the whole figure as written, number and unit (e.g. "4.68万件", "97.3%", "百分之九十"). */
   /** The digits (or Chinese numerals) of the number only; a fix replaces exactly this range. */
   numStart: number;
   numEnd: number;
@@ -97,7 +97,7 @@ export interface Quantity extends Span {
   /** Digits after the decimal point as written (the precision of a stated rate). */
   decimals: number;
   percent: boolean;
-  /** Normalised unit: '%', 'pp' (个百分点), '件', '元' (万元/亿元 scaled) …; '' for a bare table number. */
+  /** Normalised unit: '%', 'pp' (个百分点), '件', '元' (万元/亿元 scaled) …. */
   unit: string;
   /** Units that count the same things share a class (人/名/位, 件/宗/起/例). */
   unitClass: string;
