@@ -368,8 +368,10 @@ async function uiCheck(context, url) {
     await header.waitFor({ state: 'visible', timeout: 30_000 });
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
     await page.locator('.monaco-list-row[aria-label*="必备部分"], .monaco-list-row[aria-label*="Mandatory parts"]').first().waitFor({ state: 'visible', timeout: 30_000 });
-    const outline = page.locator('.pane-header[aria-label*="Outline" i], .pane-header[aria-label*="大纲"]').first();
-    if ((await outline.count()) && (await outline.getAttribute('aria-expanded')) === 'true') await outline.click();
+    // Room for the view in the picture: fold the file tree.
+    const files = page.locator('.pane-header[aria-label^="Explorer Section" i]').first();
+    if ((await files.count()) && (await files.getAttribute('aria-expanded')) === 'true') await files.click();
+    await page.locator('.monaco-list-row[aria-label*="第一责任人"]').first().waitFor({ state: 'visible', timeout: 30_000 });
 
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });

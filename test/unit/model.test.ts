@@ -135,3 +135,9 @@ describe('documents that are not reports', () => {
     assert.equal(analyse('# 说明\n', { profile: 'fzzf-annual' }).profileMatched, true);
   });
 });
+
+test('a document whose title names no report type is not a report, even if its text mentions one', () => {
+  const a = analyse('# 样例草稿\n\n五份公开发布的法治政府建设年度报告，用于演示。\n');
+  assert.equal(a.profileMatched, false);
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'missing-section'), []);
+});

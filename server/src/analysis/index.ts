@@ -27,8 +27,8 @@ export function resolveSeverity(check: CheckDef, requested: Severity, overrides?
 }
 
 /**
- * The profile of a document: the requested one, else the one named by the title, else by the opening lines (Word
- * pastes often lack a title line). `matched` is false for a document that does not read as a report of any profile
+ * The profile of a document: the requested one, else the one named by the title, else (when there is no title line,
+ * as in many Word pastes) the one named by the opening lines. `matched` is false for a document that does not read as a report of any profile
  * (a README, notes): profile-dependent checks then stay silent.
  */
 export function chooseProfile(model: ReportModel, options: AnalyseOptions): { profile: Profile; matched: boolean } {
@@ -37,8 +37,12 @@ export function chooseProfile(model: ReportModel, options: AnalyseOptions): { pr
     if (p) return { profile: p, matched: true };
   }
   const { norm } = model;
-  const byTitle = model.title && detectProfile(norm.slice(model.title.start, model.title.end), options.extraProfiles);
-  if (byTitle) return { profile: byTitle, matched: true };
+  if (model.title) {
+    const byTitle = detectProfile(norm.slice(model.title.start, model.title.end), options.extraProfiles);
+    if (byTitle) return { profile: byTitle, matched: true };
+    // A title that names no report type: a README, notes, another kind of document.
+    return { profile: selectProfile(undefined, undefined, options.extraProfiles), matched: false };
+  }
   const head = model.lines
     .slice(0, 4)
     .map((l) => norm.slice(l.start, Math.min(l.end, l.start + 300)))
