@@ -1,6 +1,8 @@
 // The language server: capabilities and one short handler per request. All analysis is in ./analysis.
 import {
   CodeAction,
+  LSPErrorCodes,
+  ResponseError,
   CodeActionKind,
   DiagnosticSeverity,
   DocumentSymbol,
@@ -229,9 +231,11 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.languages.diagnostics.on(async (params) => {
+  connection.languages.diagnostics.on(async (params, token) => {
     const cur = await current(params.textDocument.uri);
     if (!cur) return { kind: 'full', items: [] };
+    // A newer edit superseded this request: let the client ask again rather than show stale results.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded', { retriggerRequest: true });
     const { doc, analysis, settings } = cur;
     if (settings.run === 'onSave') {
       const prev = shown.get(doc.uri);

@@ -118,6 +118,7 @@ export const missingSection: CheckDef = {
       en: '"{part}" is only mentioned in a sentence ("{excerpt}") without a heading of its own; {regulation} requires a part of its own.',
     },
     fixInsert: { zh: '插入标题“{heading}”', en: 'Insert heading "{heading}"' },
+    source: { zh: '依据：{source}', en: 'Source: {source}' },
   },
   run(ctx: CheckContext) {
     const { model, profile } = ctx;
@@ -132,8 +133,8 @@ export const missingSection: CheckDef = {
       const partName = ctx.locale === 'en' ? part.name.en : part.name.zh;
       const edit = headingInsertion(model, profile, part);
       const fixes = [{ title: ctx.msg('fixInsert', { heading: edit.newText.trim().replace(/^#+\s*/, '') }), edits: [edit] }];
-      const base = { start: anchor.start, end: anchor.end, section: part.key, fixes };
-      const args = { part: partName, regulation, year: year ?? '', since: profile.since ?? '' };
+      const base = { start: anchor.start, end: anchor.end, section: part.key, fixes, detailId: 'source' };
+      const args = { part: partName, regulation, year: year ?? '', since: profile.since ?? '', source: profile.source };
       if (st.state === 'missing') {
         ctx.report({ ...base, messageId: beforeRule ? 'missingBeforeRule' : 'missing', args, severity: beforeRule ? 'info' : undefined });
       } else if (st.state === 'subheading') {
