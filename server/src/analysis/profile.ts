@@ -131,10 +131,36 @@ export function expandWords(w: string, year: number | undefined): string {
   return w.replace(/\{year\}/g, String(year)).replace(/\{nextYear\}/g, String(year + 1));
 }
 
+const expanded = new WeakMap<string[][], Map<number | undefined, string[][]>>();
+
+/** Word groups with {year}/{nextYear} filled in, computed once per group list and year. */
+function expandedGroups(groups: string[][], year: number | undefined): string[][] {
+  let byYear = expanded.get(groups);
+  if (!byYear) expanded.set(groups, (byYear = new Map()));
+  let out = byYear.get(year);
+  if (!out) {
+    // Without a year, groups that need one cannot match.
+    out = groups.filter((g) => year !== undefined || g.every((w) => !w.includes('{'))).map((g) => g.map((w) => expandWords(w, year)));
+    byYear.set(year, out);
+  }
+  return out;
+}
+
 export function matchesGroups(normText: string, groups: string[][] | undefined, year?: number): boolean {
   if (!groups) return false;
   const t = /\s/.test(normText) ? compact(normText) : normText;
-  return groups.some((g) => g.every((w) => !(w.includes('{') && year === undefined) && t.includes(expandWords(w, year))));
+  const gs = expandedGroups(groups, year);
+  for (const g of gs) {
+    let all = true;
+    for (const w of g) {
+      if (!t.includes(w)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 /** Profile whose title words occur in `normText`, or undefined. */

@@ -47,6 +47,16 @@ export function partStatuses(model: ReportModel, profile: Profile): PartStatus[]
   const topParts = top.map((s) => partsOfSection(model, profile, s));
   const year = model.reportYear?.value;
   const topSet = new Set(top);
+  // Deeper headings by part, in one pass over the sections.
+  const deeperByPart = new Map<ProfilePart, Section[]>();
+  for (const sec of model.allSections) {
+    if (topSet.has(sec)) continue;
+    for (const p of partsOfSection(model, profile, sec)) {
+      let list = deeperByPart.get(p);
+      if (!list) deeperByPart.set(p, (list = []));
+      list.push(sec);
+    }
+  }
   const statuses: PartStatus[] = profile.parts.map((part) => {
     const secs = top.filter((_, i) => topParts[i]!.includes(part));
     if (secs.length) return { part, state: 'heading', sections: secs };
@@ -55,29 +65,56 @@ export function partStatuses(model: ReportModel, profile: Profile): PartStatus[]
       const thematic = top.filter((_, i) => topParts[i]!.length === 0);
       if (thematic.length >= 2 || (thematic.length === 1 && top.length <= 3)) return { part, state: 'thematic', sections: thematic };
     }
-    const deeper = model.allSections.filter((s) => !topSet.has(s) && partsOfSection(model, profile, s).includes(part));
-    if (deeper.length) return { part, state: 'subheading', sections: deeper };
-    if (part.sentences) {
-      // Every word of a group must occur in the sentence, so a line without any group's first word is skipped.
-      const firstWords = part.sentences.map((g) => expandWords(g[0]!, year));
-      for (const ln of model.lines) {
-        if (ln.kind !== 'paragraph') continue;
-        const s = model.norm.slice(ln.start, ln.end);
-        if (!firstWords.some((w) => s.includes(w))) continue;
-        // Sentence by sentence, so that words from different sentences don't combine.
-        let from = 0;
-        for (let i = 0; i <= s.length; i++) {
-          if (i === s.length || s[i] === '。' || s[i] === '!' || s[i] === '?' || s[i] === '；' || s[i] === ';') {
-            if (i > from && matchesGroups(s.slice(from, i), part.sentences, year)) {
-              return { part, state: 'sentence', sections: [], mention: { start: ln.start + from, end: ln.start + i } };
-            }
-            from = i + 1;
-          }
-        }
-      }
-    }
+    const deeper = deeperByPart.get(part);
+    if (deeper?.length) return { part, state: 'subheading', sections: deeper };
+    const mention = part.sentences && findMention(model, part.sentences, year);
+    if (mention) return { part, state: 'sentence', sections: [], mention };
     return { part, state: 'missing', sections: [] };
   });
   byProfile.set(profile.id, statuses);
   return statuses;
+}
+
+/**
+ * The first sentence of running text that matches one of the word groups. Every word of a group must occur, so only
+ * the lines holding a group's first word (found with indexOf over the whole text) are split into sentences.
+ */
+function findMention(model: ReportModel, groups: string[][], year: number | undefined): Span | undefined {
+  const { norm, lines } = model;
+  const firstWords = [...new Set(groups.filter((g) => year !== undefined || !g[0]!.includes('{')).map((g) => expandWords(g[0]!, year)))];
+  const candidates = new Set<number>();
+  for (const w of firstWords) {
+    for (let at = norm.indexOf(w); at >= 0; at = norm.indexOf(w, at + w.length)) {
+      const k = lineIndexAt(lines, at);
+      if (k >= 0) candidates.add(k);
+    }
+  }
+  for (const k of [...candidates].sort((a, b) => a - b)) {
+    const ln = lines[k]!;
+    if (ln.kind !== 'paragraph') continue;
+    const s = norm.slice(ln.start, ln.end);
+    // Sentence by sentence, so that words from different sentences don't combine.
+    let from = 0;
+    for (let i = 0; i <= s.length; i++) {
+      if (i === s.length || s[i] === '。' || s[i] === '!' || s[i] === '?' || s[i] === '；' || s[i] === ';') {
+        if (i > from && matchesGroups(s.slice(from, i), groups, year)) return { start: ln.start + from, end: ln.start + i };
+        from = i + 1;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Index of the text line containing `offset`, or -1. */
+function lineIndexAt(lines: ReportModel['lines'], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const ln = lines[mid]!;
+    if (offset < ln.start) hi = mid - 1;
+    else if (offset >= ln.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
