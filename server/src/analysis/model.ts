@@ -149,7 +149,7 @@ export function buildModel(text: string, options: ModelOptions = {}): ReportMode
       let span = trimSpan(text, s, e);
       // Drop a trailing backslash hard break.
       if (span.end > span.start && text[span.end - 1] === '\\') span = trimSpan(text, span.start, span.end - 1);
-      if (span.end > span.start) lines.push({ ...span, block: blockIndex, kind: 'paragraph' });
+      if (span.end > span.start) lines.push({ start: span.start, end: span.end, block: blockIndex, kind: 'paragraph' });
     }
   };
 
@@ -174,7 +174,7 @@ export function buildModel(text: string, options: ModelOptions = {}): ReportMode
         if (close) content = trimSpan(text, content.start, content.end - close[0].length);
         const idx = blocks.length;
         blocks.push({ kind: 'heading', start, end, lineStart: l0, lineEnd: l1, level, content });
-        lines.push({ ...content, block: idx, kind: 'heading' });
+        lines.push({ start: content.start, end: content.end, block: idx, kind: 'heading' });
         break;
       }
       case 'paragraph_open': {
@@ -207,7 +207,7 @@ export function buildModel(text: string, options: ModelOptions = {}): ReportMode
         for (let l = l0; l < l1; l++) {
           if (l === l0 + 1) continue; // delimiter row
           const span = trimSpan(text, lineStart(l), lineEndOffset(text, lineStarts, l));
-          if (span.end > span.start) lines.push({ ...span, block: idx, kind: 'table-row' });
+          if (span.end > span.start) lines.push({ start: span.start, end: span.end, block: idx, kind: 'table-row' });
         }
         // Skip the table's inner tokens.
         while (i < tokens.length && tokens[i]!.type !== 'table_close') i++;

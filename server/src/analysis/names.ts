@@ -4,10 +4,13 @@
 // Matching works on a *key*: the normalised text (`model.norm`: simplified characters, half-width ASCII) with
 // brackets, dashes, quotes, white space, year ranges and the 中华人民共和国 prefix of titles canonicalised. Every key
 // character remembers the source range it came from, so a match is reported on the original characters.
-// One Aho-Corasick automaton per data set finds all names of all entries in one pass over a line.
+// One Aho-Corasick automaton per data set finds all names of all entries in one pass over a line. A scan first keys
+// all lines at once (key characters only, through a character table) and runs the automaton over them; only the few
+// lines that contain an old name are keyed again with source offsets and judged in context, each name in O(log n).
 import * as OpenCCFrom from 'opencc-js/cn2t';
 import * as OpenCCTo from 'opencc-js/t2cn';
 import builtin from './data/outdated-names.json';
+import { lineTable } from './dates';
 import type { ReportModel, Severity, TextEdit } from './types';
 
 // ---- data model ------------------------------------------------------------------------------------------------
@@ -226,26 +229,6 @@ function keyPass1(s: string, start: number, end: number, codes: Uint16Array, at:
   return n;
 }
 
-/** keyPass1 without source ranges (the fast path). */
-function keyPass1Codes(s: string, start: number, end: number, codes: Uint16Array, at: number): number {
-  const map = keyMap();
-  let n = at;
-  let dashEnd = -1; // source end of the dash just written, while it is the last key character
-  for (let i = start; i < end; i++) {
-    const out = map[s.charCodeAt(i)]!;
-    if (out < 0) continue;
-    if (out === C_DASH) {
-      if (dashEnd === i) {
-        dashEnd = i + 1;
-        continue;
-      }
-      dashEnd = i + 1;
-    } else dashEnd = -1;
-    codes[n++] = out;
-  }
-  return n;
-}
-
 /**
  * The matching key of a string (apply to normalised text: simplified characters). Brackets of every width become
  * ( ) and 《 》, dashes become -, white space and quotes are dropped, a year range becomes 2021-2025 (年 omitted or
@@ -321,7 +304,8 @@ export function keySpan(k: Keyed, a: number, b: number): { start: number; end: n
 }
 
 // The same key for every line of a document at once, as key characters only (no source ranges): the fast path of
-// the scan, which only has to find the lines that contain a name. Pass 2 is YEAR_TOKEN_RE written out by hand.
+// the scan, which only has to find the lines that contain a name. Pass 2 is YEAR_TOKEN_RE written out by hand, tried
+// only where a match can start: at 《, at the first digit of a run (1 or 2), and four digits before a 年.
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -339,74 +323,6 @@ function yearValue(k: Uint16Array, i: number): number {
   return (k[i]! - 0x30) * 1000 + (k[i + 1]! - 0x30) * 100 + (k[i + 2]! - 0x30) * 10 + (k[i + 3]! - 0x30);
 }
 
-/** Copies k1[a, b) to k2 at n; returns the new end. */
-function copyCodes(k1: Uint16Array, a: number, b: number, k2: Uint16Array, n: number): number {
-  for (let j = a; j < b; j++) k2[n++] = k1[j]!;
-  return n;
-}
-
-/** Pass 2 of one line's key: k1[lo, hi) → k2 from `at`; returns the end of what it wrote. */
-function keyPass2(k1: Uint16Array, lo: number, hi: number, k2: Uint16Array, at: number): number {
-  let n = at;
-  let last = lo;
-  let p = lo;
-  while (p < hi) {
-    const c = k1[p]!;
-    if (c === C_TITLE_OPEN) {
-      // 《中华人民共和国 → 《
-      let prc = p + 8 <= hi;
-      for (let j = 0; prc && j < 7; j++) prc = k1[p + 1 + j] === PRC[j];
-      if (prc) {
-        n = copyCodes(k1, last, p + 1, k2, n);
-        last = p = p + 8;
-        continue;
-      }
-      p++;
-      continue;
-    }
-    if ((c !== 0x31 && c !== 0x32) || !yearAt(k1, p, hi)) {
-      p++;
-      continue;
-    }
-    // A year range: (?<!\d)YYYY年?(-|至|到)?YYYY年?(?!\d)
-    if (p === lo || !isDigit(k1[p - 1]!)) {
-      let q = p + 4;
-      if (q < hi && k1[q] === C_NIAN) q++;
-      const sc = q < hi ? k1[q]! : -1;
-      const sep = sc === C_DASH || sc === C_ZHI || sc === C_DAO;
-      const r = sep ? q + 1 : q;
-      if (yearAt(k1, r, hi)) {
-        let end: number;
-        if (r + 4 < hi && k1[r + 4] === C_NIAN) end = r + 5 < hi && isDigit(k1[r + 5]!) ? r + 4 : r + 5;
-        else end = r + 4 < hi && isDigit(k1[r + 4]!) ? -1 : r + 4;
-        if (end >= 0) {
-          const y1 = yearValue(k1, p);
-          const y2 = yearValue(k1, r);
-          if (!sep && !(y2 > y1 && y2 - y1 <= 20)) {
-            // Eight digits that are no period.
-            n = copyCodes(k1, last, p + 4, k2, n);
-            last = p = p + 4;
-            continue;
-          }
-          n = copyCodes(k1, last, p + 4, k2, n);
-          k2[n++] = C_DASH;
-          n = copyCodes(k1, r, r + 4, k2, n);
-          last = p = end;
-          continue;
-        }
-      }
-    }
-    // YYYY年版 → YYYY版
-    if (p + 6 <= hi && k1[p + 4] === C_NIAN && k1[p + 5] === C_BAN) {
-      n = copyCodes(k1, last, p + 4, k2, n);
-      last = p = p + 5;
-      continue;
-    }
-    p++;
-  }
-  return copyCodes(k1, last, hi, k2, n);
-}
-
 /** Keys of the spans [spanStart[i], spanEnd[i]) of s: key i is codes[from[i], to[i]), equal to toKey of the span. */
 export interface SpanKeyCodes {
   codes: Uint16Array;
@@ -414,34 +330,137 @@ export interface SpanKeyCodes {
   to: Int32Array;
 }
 
-let scratch1 = new Uint16Array(0);
-let scratch2 = new Uint16Array(0);
+// Scratch buffers, kept between calls up to a size (the result of spanKeyCodes is valid until the next call).
 const SCRATCH_MAX = 1 << 20;
+let lineScratch = new Uint16Array(256);
+let candScratch = new Int32Array(256);
+let keyScratch = new Uint16Array(0);
 
+/** Copies k1[a, b) to k2 at n; returns the new end. */
+function copyCodes(k1: Uint16Array, a: number, b: number, k2: Uint16Array, n: number): number {
+  if (b - a > 64) {
+    k2.set(k1.subarray(a, b), n);
+    return n + b - a;
+  }
+  for (let j = a; j < b; j++) k2[n++] = k1[j]!;
+  return n;
+}
+
+/**
+ * The keys of the spans [spanStart[i], spanEnd[i]) of s (the lines of a document), each equal to toKey of the span,
+ * without source offsets. The codes live in a buffer that the next call may reuse.
+ */
 export function spanKeyCodes(s: string, spanStart: ArrayLike<number>, spanEnd: ArrayLike<number>, count: number): SpanKeyCodes {
+  const map = keyMap();
   let total = 0;
-  for (let i = 0; i < count; i++) total += Math.max(0, Math.min(spanEnd[i]!, s.length) - Math.max(spanStart[i]!, 0));
+  let longest = 0;
+  for (let i = 0; i < count; i++) {
+    const len = Math.max(0, Math.min(spanEnd[i]!, s.length) - Math.max(spanStart[i]!, 0));
+    total += len;
+    if (len > longest) longest = len;
+  }
   // A run of eight digits gains a dash: room for one more character per eight.
   const cap = total + (total >> 3) + 8;
-  let k1 = scratch1;
-  let k2 = scratch2;
-  if (k1.length < total) {
-    k1 = new Uint16Array(total);
+  let k2 = keyScratch;
+  if (k2.length < cap) {
     k2 = new Uint16Array(cap);
-    if (cap <= SCRATCH_MAX) {
-      scratch1 = k1;
-      scratch2 = k2;
+    if (cap <= SCRATCH_MAX) keyScratch = k2;
+  }
+  let k1 = lineScratch;
+  let cand = candScratch;
+  if (k1.length < longest) {
+    k1 = new Uint16Array(longest);
+    cand = new Int32Array(longest);
+    if (longest <= SCRATCH_MAX) {
+      lineScratch = k1;
+      candScratch = cand;
     }
   }
   const from = new Int32Array(count);
   const to = new Int32Array(count);
-  let n1 = 0;
   let n2 = 0;
   for (let li = 0; li < count; li++) {
-    const lo = n1;
-    n1 = keyPass1Codes(s, Math.max(spanStart[li]!, 0), Math.min(spanEnd[li]!, s.length), k1, n1);
+    // Pass 1: character classes, into k1 from 0; note where pass 2 may match.
+    const end = Math.min(spanEnd[li]!, s.length);
+    let n = 0;
+    let nc = 0;
+    let dashEnd = -1; // source end of the dash just written, while it is the last key character
+    let digit = false; // the last key character is a digit
+    for (let i = Math.max(spanStart[li]!, 0); i < end; i++) {
+      const out = map[s.charCodeAt(i)]!;
+      if (out < 0) continue;
+      if (out === C_DASH) {
+        // A run of dashes (—— or --) is one dash.
+        if (dashEnd === i) {
+          dashEnd = i + 1;
+          continue;
+        }
+        dashEnd = i + 1;
+      } else dashEnd = -1;
+      if (out >= 0x30 && out <= 0x39) {
+        if (!digit && (out === 0x31 || out === 0x32)) cand[nc++] = n;
+        digit = true;
+      } else {
+        digit = false;
+        if (out === C_TITLE_OPEN) cand[nc++] = n;
+        else if (out === C_NIAN && n >= 4 && isDigit(k1[n - 4]!) && isDigit(k1[n - 3]!) && isDigit(k1[n - 2]!) && isDigit(k1[n - 1]!)) cand[nc++] = n - 4;
+      }
+      k1[n++] = out;
+    }
+    // Pass 2: titles and year ranges, k1 → k2.
     from[li] = n2;
-    n2 = keyPass2(k1, lo, n1, k2, n2);
+    const hi = n;
+    let last = 0;
+    let p = 0; // where the expression goes on looking (its lastIndex)
+    for (let ci = 0; ci < nc; ci++) {
+      const at = cand[ci]!;
+      if (at < p) continue;
+      if (k1[at] === C_TITLE_OPEN) {
+        // 《中华人民共和国 → 《
+        let prc = at + 8 <= hi;
+        for (let j = 0; prc && j < 7; j++) prc = k1[at + 1 + j] === PRC[j];
+        if (prc) {
+          n2 = copyCodes(k1, last, at + 1, k2, n2);
+          last = p = at + 8;
+        }
+        continue;
+      }
+      if (!yearAt(k1, at, hi)) continue;
+      // A year range: (?<!\d)YYYY年?(-|至|到)?YYYY年?(?!\d)
+      if (at === 0 || !isDigit(k1[at - 1]!)) {
+        let q = at + 4;
+        if (q < hi && k1[q] === C_NIAN) q++;
+        const sc = q < hi ? k1[q]! : -1;
+        const sep = sc === C_DASH || sc === C_ZHI || sc === C_DAO;
+        const r = sep ? q + 1 : q;
+        if (yearAt(k1, r, hi)) {
+          let stop: number;
+          if (r + 4 < hi && k1[r + 4] === C_NIAN) stop = r + 5 < hi && isDigit(k1[r + 5]!) ? r + 4 : r + 5;
+          else stop = r + 4 < hi && isDigit(k1[r + 4]!) ? -1 : r + 4;
+          if (stop >= 0) {
+            const y1 = yearValue(k1, at);
+            const y2 = yearValue(k1, r);
+            if (!sep && !(y2 > y1 && y2 - y1 <= 20)) {
+              // Eight digits that are no period: the second year may start a range (only as YYYY年版, inside a run).
+              n2 = copyCodes(k1, last, at + 4, k2, n2);
+              last = p = at + 4;
+              continue;
+            }
+            n2 = copyCodes(k1, last, at + 4, k2, n2);
+            k2[n2++] = C_DASH;
+            n2 = copyCodes(k1, r, r + 4, k2, n2);
+            last = p = stop;
+            continue;
+          }
+        }
+      }
+      // YYYY年版 → YYYY版
+      if (at + 6 <= hi && k1[at + 4] === C_NIAN && k1[at + 5] === C_BAN) {
+        n2 = copyCodes(k1, last, at + 4, k2, n2);
+        last = p = at + 5;
+      }
+    }
+    n2 = copyCodes(k1, last, hi, k2, n2);
     to[li] = n2;
   }
   return { codes: k2, from, to };
@@ -564,9 +583,28 @@ export class AhoCorasick {
     return flags;
   }
 
+  /** The state after reading symbol y in state n. */
+  private step(n: number, y: number): number {
+    const { rootTo, edgeOff, edgeSym, edgeTo, failTo } = this;
+    for (;;) {
+      if (n === 0) return rootTo[y]!;
+      let lo = edgeOff[n]!;
+      let hi = edgeOff[n + 1]!;
+      // Sorted symbols: binary search down to a few, then a scan.
+      while (hi - lo > 4) {
+        const mid = (lo + hi) >> 1;
+        if (edgeSym[mid]! <= y) lo = mid;
+        else hi = mid;
+      }
+      for (let e = lo; e < hi; e++) if (edgeSym[e] === y) return edgeTo[e]!;
+      n = failTo[n]!;
+    }
+  }
+
   /** Whether codes[from, to) contains an occurrence of a key whose state is flagged (see flagStates). */
   reaches(codes: Uint16Array, from: number, to: number, flags: Uint8Array): boolean {
     if (!this.built) this.build();
+    // step() written out: this loop runs over every character of the document.
     const { sym, rootTo, edgeOff, edgeSym, edgeTo, failTo } = this;
     let n = 0;
     for (let i = from; i < to; i++) {
@@ -582,7 +620,6 @@ export class AhoCorasick {
         }
         let lo = edgeOff[n]!;
         let hi = edgeOff[n + 1]!;
-        // Sorted symbols: binary search down to a few, then a scan.
         while (hi - lo > 4) {
           const mid = (lo + hi) >> 1;
           if (edgeSym[mid]! <= y) lo = mid;
@@ -608,12 +645,12 @@ export class AhoCorasick {
   /** Calls `hit(id, end)` for every occurrence (end exclusive), in order of end position. */
   search(s: string, hit: (id: number, end: number) => void): void {
     if (!this.built) this.build();
+    const { sym, outOff, outIds } = this;
     let n = 0;
     for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      while (n !== 0 && !this.next[n]!.has(c)) n = this.fail[n]!;
-      n = this.next[n]!.get(c) ?? 0;
-      for (let j = this.outOff[n]!; j < this.outOff[n + 1]!; j++) hit(this.outIds[j]!, i + 1);
+      const y = sym[s.charCodeAt(i)]!;
+      n = y === 0 ? 0 : this.step(n, y);
+      for (let j = outOff[n]!; j < outOff[n + 1]!; j++) hit(outIds[j]!, i + 1);
     }
   }
 }
@@ -752,20 +789,10 @@ type Match = { p: Pattern; a: number; b: number };
 
 const SENTENCE_END = new Set([...'。!?;|\n']);
 const CLAUSE_END = new Set([...'。!?;|\n,、:']);
-
-function sentenceBounds(key: string, a: number, b: number): [number, number] {
-  let s = a;
-  while (s > 0 && !SENTENCE_END.has(key[s - 1]!)) s--;
-  let e = b;
-  while (e < key.length && !SENTENCE_END.has(key[e]!)) e++;
-  return [s, e];
-}
-
-function clauseStart(key: string, a: number): number {
-  let s = a;
-  while (s > 0 && !CLAUSE_END.has(key[s - 1]!)) s--;
-  return s;
-}
+/** Per code unit: 1 ends a sentence, 2 ends a clause. */
+const ENDS = new Uint8Array(65536);
+for (const ch of SENTENCE_END) ENDS[ch.charCodeAt(0)] = 1;
+for (const ch of CLAUSE_END) ENDS[ch.charCodeAt(0)] = ENDS[ch.charCodeAt(0)]! | 2;
 
 const PLACE = '(?:[\\u4e00-\\u9fff]{0,12}?(?:省|自治区|市|自治州|州|地区|盟|县|区|旗|镇|乡|街道|人民政府|政府))?';
 /** 原 / 原来的 / 改革前 … right before the name, optionally with a place in between (原温州市法制办). */
@@ -780,11 +807,18 @@ const REFORM_SENTENCE = /机构改革|组建|整合|合并|并入|划入|划转|
 const LAW_HISTORY_SENTENCE = /废止|失效|取代|替代|施行前|施行以前|此前|旧法|修订前|修改前|修正前|废除/;
 /** A plan cited as history. */
 const PLAN_HISTORY_SENTENCE = /期间|期内|回顾|以来|总结|验收|收官|完成|结束|届满|期满|终期|中期|评估|衔接|过渡|历时|五年来|上一轮|上一个|此前|前期|之前|开局|谋划|编制|起草/;
-/** A plan cited as the current guide. */
-const PLAN_CURRENT_BEFORE = /按照|根据|依据|依照|遵照|贯彻|落实|对照|实施|执行|推进|推动|围绕|开展|深化|深入|指导|指引|对标|要求|部署/;
+/** A plan cited as the current guide: one of these words before it in the sentence … */
+const PLAN_CURRENT_WORDS = ['按照', '根据', '依据', '依照', '遵照', '贯彻', '落实', '对照', '实施', '执行', '推进', '推动', '围绕', '开展', '深化', '深入', '指导', '指引', '对标', '要求', '部署'];
+/** PLAN_CURRENT_WORDS by their first code unit. */
+const PLAN_CURRENT_BY_FIRST = new Map<number, string[]>();
+for (const w of PLAN_CURRENT_WORDS) {
+  const c = w.charCodeAt(0);
+  PLAN_CURRENT_BY_FIRST.set(c, [...(PLAN_CURRENT_BY_FIRST.get(c) ?? []), w]);
+}
+/** … or one of these right after it. */
 const PLAN_CURRENT_AFTER = /^》?(?:的?(?:要求|部署|精神|规定|目标|任务|安排)|为指导|为统领|为引领|为抓手|为依据|提出|确定|明确)/;
 const PLACE_ONLY = new RegExp(`^(?:、|和|与|及|以及|,)?${PLACE}$`);
-const EDITION_TAIL = /^\([^()]*\)$/;
+const YEAR_NIAN_RE = /(?:19|20)\d{2}年/g;
 
 function guardsPass(key: string, a: number, b: number, g: { before: string[]; after: string[] }): boolean {
   for (const x of g.before) if (a >= x.length && key.startsWith(x, a - x.length)) return false;
@@ -792,33 +826,223 @@ function guardsPass(key: string, a: number, b: number, g: { before: string[]; af
   return true;
 }
 
-/** Title nesting at each key position: depth[i] = number of 《 open before i. Returns the enclosing 《…》 of [a,b). */
-function enclosingTitle(key: string, a: number, b: number): { open: number; close: number } | undefined {
-  const stack: number[] = [];
-  for (let i = 0; i < a; i++) {
-    if (key[i] === '《') stack.push(i);
-    else if (key[i] === '》') stack.pop();
+/** Index of the first element of the sorted `xs` that is >= v (strict: > v). */
+function bound(xs: ArrayLike<number>, v: number, strict: boolean): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < v || (strict && xs[mid] === v)) lo = mid + 1;
+    else hi = mid;
   }
-  if (!stack.length) return undefined;
-  const open = stack[stack.length - 1]!;
-  let depth = 0;
-  for (let i = b; i < key.length; i++) {
-    if (key[i] === '《') depth++;
-    else if (key[i] === '》') {
-      if (depth === 0) return { open, close: i };
-      depth--;
-    } else if (SENTENCE_END.has(key[i]!)) break;
-  }
-  return { open, close: -1 };
+  return lo;
 }
 
-function lastYearBefore(key: string, from: number, to: number): number | undefined {
-  const re = /((?:19|20)\d{2})年/g;
-  let y: number | undefined;
-  let m: RegExpExecArray | null;
-  const part = key.slice(from, to);
-  while ((m = re.exec(part))) y = Number(m[1]);
-  return y;
+/**
+ * A set of spans [a, b) that answers overlap and containment questions: by looking at each span while there are few,
+ * else in O(log n) from the spans sorted by start with the running maximum of their ends.
+ */
+class SpanSet {
+  private starts?: Int32Array;
+  private maxEnd?: Int32Array;
+  constructor(private readonly spans: readonly { a: number; b: number }[]) {
+    if (spans.length <= 16) return;
+    const sorted = [...spans].sort((x, y) => x.a - y.a);
+    this.starts = Int32Array.from(sorted, (x) => x.a);
+    const maxEnd = (this.maxEnd = new Int32Array(sorted.length));
+    let m = -1;
+    sorted.forEach((x, i) => (maxEnd[i] = m = Math.max(m, x.b)));
+  }
+  /** Largest end among the spans that start before v (at or before v with `orAt`); -1 when none. */
+  private maxEndBefore(v: number, orAt: boolean): number {
+    const n = bound(this.starts!, v, orAt);
+    return n > 0 ? this.maxEnd![n - 1]! : -1;
+  }
+  /** Whether a span overlaps [a, b). */
+  overlaps(a: number, b: number): boolean {
+    if (!this.starts) return this.spans.some((x) => x.a < b && a < x.b);
+    return this.maxEndBefore(b, false) > a;
+  }
+  /** Whether a strictly longer span contains [a, b). */
+  containsLonger(a: number, b: number): boolean {
+    if (!this.starts) return this.spans.some((x) => x.a <= a && b <= x.b && x.b - x.a > b - a);
+    // Starting before a and reaching b, or starting at a and reaching past b.
+    return this.maxEndBefore(a, false) >= b || this.maxEndBefore(a, true) > b;
+  }
+}
+
+/**
+ * The key of one line and what the judgement of its names needs to know about it, computed once per line (sentence
+ * and clause bounds, title nesting, years, cue words), so that each name on the line costs O(log n).
+ */
+class LineContext {
+  private readonly n: number;
+  private sentStartAt?: Int32Array;
+  private sentEndAt?: Int32Array;
+  private clauseStartAt?: Int32Array;
+  // Titles: the 《 still open before titleScanned (pairs as the text is read left to right), and the first position
+  // after i where the count of 《 minus 》 drops below its value at i.
+  private titleStack: number[] = [];
+  private titleScanned = 0;
+  private lowerAfter?: Int32Array;
+  private parenFrom?: Int32Array;
+  private yearAt?: Int32Array;
+  private cueStarts?: Int32Array;
+  private cueMinEnd?: Int32Array;
+  private memo = new Map<string, boolean>();
+
+  constructor(readonly key: string) {
+    this.n = key.length;
+  }
+
+  private bounds(): void {
+    const { key, n } = this;
+    const ss = (this.sentStartAt = new Int32Array(n + 1));
+    const cs = (this.clauseStartAt = new Int32Array(n + 1));
+    for (let i = 1; i <= n; i++) {
+      const e = ENDS[key.charCodeAt(i - 1)]!;
+      ss[i] = e & 1 ? i : ss[i - 1]!;
+      cs[i] = e & 2 ? i : cs[i - 1]!;
+    }
+    const se = (this.sentEndAt = new Int32Array(n + 1));
+    se[n] = n;
+    for (let i = n - 1; i >= 0; i--) se[i] = ENDS[key.charCodeAt(i)]! & 1 ? i : se[i + 1]!;
+  }
+
+  /** Start of the sentence of [a, b) (after the last 。!?;| before a) and its end (the first one at or after b). */
+  sentence(a: number, b: number): [number, number] {
+    if (!this.sentStartAt) this.bounds();
+    return [this.sentStartAt![a]!, this.sentEndAt![b]!];
+  }
+
+  /** Start of the clause that a lies in (after the last 。!?;|,、: before it). */
+  clauseStart(a: number): number {
+    if (!this.clauseStartAt) this.bounds();
+    return this.clauseStartAt![a]!;
+  }
+
+  /** Whether `re` matches key[from, to) (memoised: many names share one sentence). */
+  test(re: RegExp, from: number, to: number, id: string): boolean {
+    const k = `${id} ${from} ${to}`;
+    let v = this.memo.get(k);
+    if (v === undefined) this.memo.set(k, (v = re.test(this.key.slice(from, to))));
+    return v;
+  }
+
+  /** Whether key[from, to) contains `s` (memoised). */
+  includes(s: string, from: number, to: number): boolean {
+    const k = `includes ${from} ${to} ${s}`;
+    let v = this.memo.get(k);
+    if (v === undefined) this.memo.set(k, (v = this.key.slice(from, to).includes(s)));
+    return v;
+  }
+
+  /** The enclosing 《…》 of [a, b): the innermost 《 still open before a, and its 》 in the same sentence (-1: none). */
+  enclosingTitle(a: number, b: number): { open: number; close: number } | undefined {
+    const { key, n } = this;
+    if (a < this.titleScanned) {
+      this.titleStack = [];
+      this.titleScanned = 0;
+    }
+    const stack = this.titleStack;
+    for (let i = this.titleScanned; i < a; i++) {
+      if (key[i] === '《') stack.push(i);
+      else if (key[i] === '》') stack.pop();
+    }
+    this.titleScanned = a;
+    if (!stack.length) return undefined;
+    const open = stack[stack.length - 1]!;
+    if (!this.lowerAfter) {
+      // depth[i] = number of 《 minus number of 》 in key[0, i); lowerAfter[i] = first j > i with depth[j] < depth[i].
+      const depth = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) depth[i + 1] = depth[i]! + (key[i] === '《' ? 1 : key[i] === '》' ? -1 : 0);
+      const lower = (this.lowerAfter = new Int32Array(n + 1));
+      const st: number[] = [];
+      for (let i = n; i >= 0; i--) {
+        while (st.length && depth[st[st.length - 1]!]! >= depth[i]!) st.pop();
+        lower[i] = st.length ? st[st.length - 1]! : -1;
+        st.push(i);
+      }
+    }
+    // Reading on from b, the first 》 that closes more than was opened since b, unless the sentence ends first.
+    const j = this.lowerAfter[b]!;
+    const close = j > 0 && j - 1 < this.sentence(b, b)[1] ? j - 1 : -1;
+    return { open, close };
+  }
+
+  /** Whether key[from, to) is an edition in brackets: /^\([^()]*\)$/ */
+  editionTail(from: number, to: number): boolean {
+    const { key, n } = this;
+    if (to - from < 2 || key[from] !== '(' || key[to - 1] !== ')') return false;
+    if (!this.parenFrom) {
+      const pf = (this.parenFrom = new Int32Array(n + 1));
+      pf[n] = n;
+      for (let i = n - 1; i >= 0; i--) pf[i] = key[i] === '(' || key[i] === ')' ? i : pf[i + 1]!;
+    }
+    return this.parenFrom[from + 1] === to - 1;
+  }
+
+  /** The year of the last YYYY年 inside key[from, to). */
+  lastYearBefore(from: number, to: number): number | undefined {
+    if (!this.yearAt) {
+      // Occurrences cannot overlap (each ends with its only 年), so one global scan finds them all.
+      const at: number[] = [];
+      YEAR_NIAN_RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = YEAR_NIAN_RE.exec(this.key))) at.push(m.index);
+      this.yearAt = Int32Array.from(at);
+    }
+    const k = bound(this.yearAt, to - 5, true) - 1;
+    if (k < 0 || this.yearAt[k]! < from) return undefined;
+    return Number(this.key.slice(this.yearAt[k]!, this.yearAt[k]! + 4));
+  }
+
+  /** Whether one of PLAN_CURRENT_WORDS lies inside key[from, to). */
+  citesAsCurrent(from: number, to: number): boolean {
+    if (!this.cueStarts) {
+      const starts: number[] = [];
+      const ends: number[] = [];
+      for (let i = 0; i < this.n; i++) {
+        const ws = PLAN_CURRENT_BY_FIRST.get(this.key.charCodeAt(i));
+        if (!ws) continue;
+        let end = -1;
+        for (const w of ws) if (this.key.startsWith(w, i) && (end < 0 || i + w.length < end)) end = i + w.length;
+        if (end >= 0) {
+          starts.push(i);
+          ends.push(end);
+        }
+      }
+      this.cueStarts = Int32Array.from(starts);
+      // Smallest end among the words that start at or after the k-th.
+      const min = (this.cueMinEnd = new Int32Array(ends.length));
+      for (let k = ends.length - 1; k >= 0; k--) min[k] = k + 1 < ends.length ? Math.min(ends[k]!, min[k + 1]!) : ends[k]!;
+    }
+    const k = bound(this.cueStarts, from, false);
+    return k < this.cueStarts.length && this.cueMinEnd![k]! <= to;
+  }
+}
+
+/** Plans on a line (sorted, not overlapping): is there one other than [a, b) inside the sentence [ss, se)? */
+function otherPlanIn(plans: Match[], ss: number, se: number, a: number, b: number): boolean {
+  // Plans inside the sentence are a run: starts at or after ss (a suffix), ends at or before se (a prefix).
+  let lo = 0;
+  let hi = plans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (plans[mid]!.a < ss) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  hi = plans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (plans[mid]!.b <= se) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = lo - 1;
+  if (first > last) return false;
+  // The smallest end and the largest start of the run decide.
+  return plans[first]!.b <= a || plans[last]!.a >= b;
 }
 
 /**
@@ -826,7 +1050,7 @@ function lastYearBefore(key: string, from: number, to: number): number | undefin
  * line when it was historical and only a list separator (and places) lies between (原工商局、质监局).
  */
 function historyReason(
-  key: string,
+  ctx: LineContext,
   a: number,
   b: number,
   entry: NameEntry,
@@ -836,8 +1060,9 @@ function historyReason(
   otherPlans: Match[],
   targetKey: string | undefined,
 ): string | undefined {
+  const key = ctx.key;
   const group = kindGroup(entry.kind);
-  const cs = clauseStart(key, a);
+  const cs = ctx.clauseStart(a);
   const before = key.slice(Math.max(cs, a - 24), a);
   if (HISTORY_BEFORE.test(before)) return 'marked-historical';
   if (prev?.history && PLACE_ONLY.test(key.slice(prev.b, a))) return 'listed-with-historical';
@@ -845,41 +1070,39 @@ function historyReason(
   if (HISTORY_AFTER.test(after)) return 'explained-after';
 
   // Inside a 《…》 title.
-  const enc = enclosingTitle(key, a, b);
+  const enc = ctx.enclosingTitle(a, b);
   if (enc) {
     if (group === 'institution' || group === 'term') return 'inside-document-title';
     // A title-like name inside a longer title: only when the enclosing title ends with it (an issuer prefix, or an
     // edition in brackets, is allowed: 《中共中央、国务院…纲要》, 《…的解释（一）》).
-    const tail = enc.close < 0 ? '' : key.slice(b, enc.close);
-    if (formIsTitle || tail !== '') {
-      if (!(tail === '' || EDITION_TAIL.test(tail))) return 'inside-other-title';
+    const tailEmpty = enc.close < 0 || enc.close === b;
+    if (formIsTitle || !tailEmpty) {
+      if (!(tailEmpty || ctx.editionTail(b, enc.close))) return 'inside-other-title';
       if (formIsTitle && enc.close < 0) return 'inside-other-title';
     }
   }
 
-  const [ss, se] = sentenceBounds(key, a, b);
-  const sentence = key.slice(ss, se);
+  const [ss, se] = ctx.sentence(a, b);
   if (group !== 'miscited') {
     // A year before the change named earlier in the sentence (2017年，县工商局…); a change in the last months of a
     // year leaves that year's work under the old name too.
-    const y = lastYearBefore(key, ss, a);
+    const y = ctx.lastYearBefore(ss, a);
     if (y !== undefined && (y < effDate.year || (y === effDate.year && effDate.month >= 10))) return 'earlier-year';
   }
   switch (group) {
     case 'institution':
-      if (REFORM_SENTENCE.test(sentence)) return 'reform-sentence';
+      if (ctx.test(REFORM_SENTENCE, ss, se, 'reform')) return 'reform-sentence';
       break;
     case 'law':
     case 'revised':
-      if (LAW_HISTORY_SENTENCE.test(sentence)) return 'repeal-sentence';
+      if (ctx.test(LAW_HISTORY_SENTENCE, ss, se, 'law')) return 'repeal-sentence';
       break;
     case 'plan': {
-      if (PLAN_HISTORY_SENTENCE.test(sentence)) return 'plan-history';
+      if (ctx.test(PLAN_HISTORY_SENTENCE, ss, se, 'plan')) return 'plan-history';
       // The successor (or another plan) named in the same sentence: a comparison or a hand-over.
-      if (targetKey && sentence.includes(targetKey)) return 'successor-in-sentence';
-      if (otherPlans.some((m) => m.a >= ss && m.b <= se && (m.b <= a || m.a >= b))) return 'other-plan-in-sentence';
-      const pre = key.slice(ss, a);
-      if (!PLAN_CURRENT_BEFORE.test(pre) && !PLAN_CURRENT_AFTER.test(key.slice(b, b + 8))) return 'not-cited-as-current';
+      if (targetKey && ctx.includes(targetKey, ss, se)) return 'successor-in-sentence';
+      if (otherPlanIn(otherPlans, ss, se, a, b)) return 'other-plan-in-sentence';
+      if (!ctx.citesAsCurrent(ss, a) && !PLAN_CURRENT_AFTER.test(key.slice(b, b + 8))) return 'not-cited-as-current';
       break;
     }
     default:
@@ -918,41 +1141,38 @@ export function scanNames(model: ScanInput, data: NamesData = builtinNames): Nam
   const c = compileNames(data);
   const hits: NameHit[] = [];
   const lines = model.lines;
-  const count = lines.length;
-  const spanStart = new Int32Array(count);
-  const spanEnd = new Int32Array(count);
-  for (let li = 0; li < count; li++) {
-    spanStart[li] = lines[li]!.start;
-    spanEnd[li] = lines[li]!.end;
-  }
+  const table = lineTable(lines);
+  const count = table.count;
   // Fast path: the keys of all lines in one pass, searched for the end of an old name. Only the lines that have one
   // are keyed again with source offsets and looked at in context.
-  const keys = spanKeyCodes(model.norm, spanStart, spanEnd, count);
+  const keys = spanKeyCodes(model.norm, table.start, table.end, count);
   const withName: number[] = [];
   for (let li = 0; li < count; li++) if (c.ac.reaches(keys.codes, keys.from[li]!, keys.to[li]!, c.formStates)) withName.push(li);
   for (const li of withName) {
     const line = lines[li]!;
     const k = toKey(model.norm.slice(line.start, line.end));
     const key = k.key;
+    const ctx = new LineContext(key);
     const all: Match[] = [];
     c.ac.search(key, (id, end) => {
       const p = c.patterns[id]!;
       all.push({ p, a: end - p.key.length, b: end });
     });
-    const blockers = all.filter((m) => m.p.type === 'allow');
-    const protectors = all.filter((m) => m.p.type === 'protect');
+    const blockers = new SpanSet(all.filter((m) => m.p.type === 'allow'));
+    const protectors = new SpanSet(all.filter((m) => m.p.type === 'protect'));
     let forms = all.filter((m) => {
       if (m.p.type !== 'form') return false;
       if (!guardsPass(key, m.a, m.b, c.guards[m.p.entry]![m.p.form]!)) return false;
-      if (blockers.some((x) => x.a < m.b && m.a < x.b)) return false;
-      if (protectors.some((x) => x.a <= m.a && m.b <= x.b && x.b - x.a > m.b - m.a)) return false;
+      if (blockers.overlaps(m.a, m.b)) return false;
+      if (protectors.containsLonger(m.a, m.b)) return false;
       return true;
     });
     // Leftmost-longest, non-overlapping.
     forms.sort((x, y) => x.a - y.a || y.b - y.a - (x.b - x.a));
+    const longer = new SpanSet(forms);
     const chosen: Match[] = [];
     for (const m of forms) {
-      if (forms.some((o) => o !== m && o.a <= m.a && m.b <= o.b && o.b - o.a > m.b - m.a)) continue;
+      if (longer.containsLonger(m.a, m.b)) continue;
       const last = chosen[chosen.length - 1];
       if (last && m.a < last.b) continue;
       chosen.push(m);
@@ -976,7 +1196,7 @@ export function scanNames(model: ScanInput, data: NamesData = builtinNames): Nam
         a--;
         if (close) b++;
       }
-      const history = historyReason(key, a, b, entry, title || !!wrapped, c.dates[m.p.entry]!, prev, plans, targetKey);
+      const history = historyReason(ctx, a, b, entry, title || !!wrapped, c.dates[m.p.entry]!, prev, plans, targetKey);
       const span = keySpan(k, a, b);
       const hit: NameHit = { entry, entryIndex: m.p.entry, form, start: line.start + span.start, end: line.start + span.end, line: li, history };
       if (wrapped) hit.wrapped = wrapped;
@@ -1083,10 +1303,29 @@ let s2hk: ((s: string) => string) | undefined;
 let s2tw: ((s: string) => string) | undefined;
 const HK_ONLY = /[衞綫裏着峯麪]/;
 
+/** What the replacements of one document share: whether it uses Hong Kong forms, its line breaks, line styles. */
+interface DocumentStyle {
+  text: string;
+  hk?: boolean;
+  newlines?: number[];
+  /** Line [start, end) → whether full-width brackets are the majority. */
+  fullLines: Map<string, boolean>;
+}
+
+const documentStyles = new WeakMap<object, DocumentStyle>();
+
+function documentStyle(model: Pick<ReportModel, 'text'>): DocumentStyle {
+  let d = documentStyles.get(model);
+  if (!d || d.text !== model.text) documentStyles.set(model, (d = { text: model.text, fullLines: new Map() }));
+  return d;
+}
+
 /** Converts simplified text to the document's traditional variant (Hong Kong forms when the document uses them). */
 export function toDocumentScript(model: Pick<ReportModel, 'text' | 'traditional'>, s: string): string {
   if (!model.traditional) return s;
-  if (HK_ONLY.test(model.text)) {
+  const d = documentStyle(model);
+  d.hk ??= HK_ONLY.test(model.text);
+  if (d.hk) {
     s2hk ??= OpenCCFrom.Converter({ from: 'cn', to: 'hk' });
     return s2hk(s);
   }
@@ -1095,20 +1334,32 @@ export function toDocumentScript(model: Pick<ReportModel, 'text' | 'traditional'
 }
 
 /** Bracket and dash style of a source range (and, when it has none, of its line). */
-function styleOf(text: string, start: number, end: number): { full: boolean; dash: string; fullDigits: boolean } {
+function styleOf(model: Pick<ReportModel, 'text'>, start: number, end: number): { full: boolean; dash: string; fullDigits: boolean } {
+  const text = model.text;
   const seg = text.slice(start, end);
   let full: boolean | undefined;
   if (/[（）〔〕【】［］]/.test(seg)) full = true;
   else if (/[()[\]]/.test(seg)) full = false;
   if (full === undefined) {
-    let ls = start;
-    while (ls > 0 && text[ls - 1] !== '\n') ls--;
-    let le = end;
-    while (le < text.length && text[le] !== '\n') le++;
-    const line = text.slice(ls, le);
-    const nf = (line.match(/[（）]/g) ?? []).length;
-    const nh = (line.match(/[()]/g) ?? []).length;
-    full = nf >= nh;
+    // The line around the range: from after the last \n before start to the first \n at or after end.
+    const d = documentStyle(model);
+    if (!d.newlines) {
+      const nl: number[] = [];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) nl.push(i);
+      d.newlines = nl;
+    }
+    const k = bound(d.newlines, start, false);
+    const ls = k > 0 ? d.newlines[k - 1]! + 1 : 0;
+    const j = bound(d.newlines, end, false);
+    const le = j < d.newlines.length ? d.newlines[j]! : text.length;
+    const lineKey = `${ls} ${le}`;
+    full = d.fullLines.get(lineKey);
+    if (full === undefined) {
+      const line = text.slice(ls, le);
+      const nf = (line.match(/[（）]/g) ?? []).length;
+      const nh = (line.match(/[()]/g) ?? []).length;
+      d.fullLines.set(lineKey, (full = nf >= nh));
+    }
   }
   const dm = [...seg].find((ch) => DASH.has(ch));
   const dash = dm ?? (full ? '－' : '-');
@@ -1159,7 +1410,7 @@ export function renderReplacement(
     es = ee = p > 0 ? src.ends[p - 1]! : kEnd < K.length ? src.starts[kEnd]! : 0;
   }
   let mid = nEnd > p ? target.slice(tgt.starts[p]!, tgt.ends[nEnd - 1]!) : '';
-  mid = toDocumentScript(model, restyle(mid, styleOf(model.text, start, end)));
+  mid = toDocumentScript(model, restyle(mid, styleOf(model, start, end)));
   const edit: TextEdit = { start: start + es, end: start + ee, newText: mid };
   const display = model.text.slice(start, start + es) + mid + model.text.slice(start + ee, end);
   return { edit, display };

@@ -1,9 +1,16 @@
 import type { CheckDef } from '../check';
 import type { Fix } from '../types';
-import { insideTitle, topSectionAt, yearRolesOf, yearText } from '../dates';
+import { hasWordIn, LINE_TABLE_ROW, lineTable, titleScanner, topSectionAt, wordIndex, yearRolesOf, yearText } from '../dates';
+import { topSections } from '../structure';
 
 /** Words whose year depends on when the text is read. Longest first. */
 const WORD_RE = /(?<![如当古现迄])今年(?:以来|来|度)?(?![轻纪龄])|(?<![基资根])本年度|(?<![过失除])去年|(?<![说表证声查阐标注])明年|(?<![目当提此以之])前年/g;
+/** The words of WORD_RE without their context: only lines with one of them are matched against it. */
+const WORDS = /今年|本年度|去年|明年|前年/g;
+/** Whether a code unit ends a sentence: 。 ! ? ; ； */
+function endsSentence(c: number): boolean {
+  return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0xff1b;
+}
 /** Sentences about the plans for the coming year: 今年 there may mean the year after the report year. */
 const FUTURE_RE = /下一步|下一年|明年|今后|将继续|计划|打算|力争/;
 
@@ -49,16 +56,31 @@ export const relativeDate: CheckDef = {
     if (!ctx.profileMatched) return;
     const { model, profile } = ctx;
     const year = model.reportYear?.value;
-    for (const ln of model.lines) {
-      if (ln.kind === 'table-row') continue;
-      if (model.title && ln.start >= model.title.start && ln.end <= model.title.end) continue;
-      const s = model.norm.slice(ln.start, ln.end);
+    const words = wordIndex(model.norm, WORDS);
+    if (!words.starts.length) return;
+    const lines = lineTable(model.lines);
+    const title = model.title;
+    for (let li = 0; li < lines.count; li++) {
+      if (lines.kind[li] === LINE_TABLE_ROW) continue;
+      const lnStart = lines.start[li]!;
+      const lnEnd = lines.end[li]!;
+      if (title && lnStart >= title.start && lnEnd <= title.end) continue;
+      if (!hasWordIn(words, lnStart, lnEnd)) continue;
+      const s = model.norm.slice(lnStart, lnEnd);
+      const inTitle = titleScanner(model.norm, lnStart);
+      // Sentence bounds and the section, found once for all the words of the line (the words come in order).
+      let scanned = 0;
+      let sentenceFrom = 0;
+      let sentenceTo = -1;
+      let future: { from: number; to: number; value: boolean } | undefined;
+      let lineSection: { value: ReturnType<typeof topSectionAt> } | undefined;
+      const sameSectionOnLine = () => !topSections(model).some((t) => (t.headingSpan.start > lnStart && t.headingSpan.start < lnEnd) || (t.end > lnStart && t.end < lnEnd));
       WORD_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = WORD_RE.exec(s))) {
-        const start = ln.start + m.index;
+        const start = lnStart + m.index;
         const end = start + m[0].length;
-        if (insideTitle(model.norm, ln.start, start)) continue;
+        if (inTitle(start)) continue;
         const word = model.text.slice(start, end);
         const at = { start, end };
         if (year === undefined) {
@@ -71,14 +93,29 @@ export const relativeDate: CheckDef = {
         else if (m[0] === '明年') ctx.report({ ...at, messageId: 'nextYear', args });
         else {
           // 今年 / 本年度: certain in the parts about the report year (or the preamble), outside plans for the future.
-          let from = m.index;
-          while (from > 0 && !/[。!?;；]/.test(s[from - 1]!)) from--;
-          let to = m.index;
-          while (to < s.length && !/[。!?;；]/.test(s[to]!)) to++;
-          const sentence = s.slice(from, to);
-          const sec = topSectionAt(model, start);
+          // The sentence: after the last 。!?;； before the word, up to the first one at or after it.
+          if (m.index < scanned) {
+            scanned = 0;
+            sentenceFrom = 0;
+            sentenceTo = -1;
+          }
+          for (; scanned < m.index; scanned++) if (endsSentence(s.charCodeAt(scanned))) sentenceFrom = scanned + 1;
+          if (sentenceTo < m.index) {
+            sentenceTo = m.index;
+            while (sentenceTo < s.length && !endsSentence(s.charCodeAt(sentenceTo))) sentenceTo++;
+          }
+          const from = sentenceFrom;
+          const to = sentenceTo;
+          if (!future || future.from !== from || future.to !== to) future = { from, to, value: FUTURE_RE.test(s.slice(from, to)) };
+          let sec: ReturnType<typeof topSectionAt>;
+          if (lineSection) sec = lineSection.value;
+          else {
+            sec = topSectionAt(model, start);
+            // No section starts or ends inside the line: the same section for all its words.
+            if (sameSectionOnLine()) lineSection = { value: sec };
+          }
           const roles = sec ? yearRolesOf(model, profile, sec) : new Set<string>();
-          const certain = !roles.has('next') && !FUTURE_RE.test(sentence) && model.reportYear!.source !== 'signing-date';
+          const certain = !roles.has('next') && !future.value && model.reportYear!.source !== 'signing-date';
           const y = yearText(model, start, end, year);
           const suggest = m[0] === '今年以来' || m[0] === '今年来' ? `${y}年以来` : m[0] === '本年度' || m[0] === '今年度' ? `${y}年度` : `${y}年`;
           const suggestText = model.traditional && suggest.endsWith('以来') ? suggest.replace('以来', '以來') : suggest;

@@ -1,5 +1,5 @@
 import type { CheckDef } from '../check';
-import { insideTitle, yearEdit } from '../dates';
+import { hasWordIn, LINE_PARAGRAPH, lineTable, titleScanner, wordIndex, yearEdit } from '../dates';
 
 /** 现将2021年度…报告如下 / 现将2021年工作情况汇报如下 */
 const PRESENT_RE = /现将\s*((?:19|20)\d{2})\s*年(?:度)?[^。;；!?]{0,40}?(?:报告|汇报)如下/g;
@@ -7,6 +7,10 @@ const PRESENT_RE = /现将\s*((?:19|20)\d{2})\s*年(?:度)?[^。;；!?]{0,40}?(?
 const ABOUT_RE = /关于\s*((?:19|20)\d{2})\s*年(?:度)?[^。;；,，《》!?]{0,30}?法治政府建设[^。;；,，《》!?]{0,20}?(?:的)?(?:报告|总结)/g;
 /** 报送/印发… a report of another year: that is history, not a statement about this report. */
 const OTHER_REPORT_BEFORE = /(?:报送|上报|提交|印发|审议|听取|公开|公布|发布|转发|批转|按时|完成|形成|撰写|起草|编制)[^,，。;；]{0,12}$/;
+/** The longest text OTHER_REPORT_BEFORE can match (a two-character verb and twelve more): all it needs to see. */
+const OTHER_REPORT_REACH = 2 + 12;
+/** The words PRESENT_RE and ABOUT_RE start with: only lines with one of them are matched against the two. */
+const STATEMENT_WORDS = /现将|关于/g;
 /** The opening of the first body paragraph: 2021年，… */
 const OPENING_RE = /^(?:在|过去的)?((?:19|20)\d{2})\s*年(?:度)?[,，]/;
 
@@ -47,25 +51,34 @@ export const reportYearMismatch: CheckDef = {
         fixes: [{ title: ctx.msg('fix', { year }), edits: [yearEdit(model, start, end, year)], auto: true }],
       });
     };
+    const words = wordIndex(model.norm, STATEMENT_WORDS);
+    const lines = lineTable(model.lines);
+    const title = model.title;
     let firstBody = true;
-    for (const ln of model.lines) {
-      if (ln.kind !== 'paragraph') continue;
-      if (model.title && ln.start >= model.title.start && ln.end <= model.title.end) continue;
-      const s = model.norm.slice(ln.start, ln.end);
+    for (let li = 0; li < lines.count; li++) {
+      if (lines.kind[li] !== LINE_PARAGRAPH) continue;
+      const lnStart = lines.start[li]!;
+      const lnEnd = lines.end[li]!;
+      if (title && lnStart >= title.start && lnEnd <= title.end) continue;
+      const statement = hasWordIn(words, lnStart, lnEnd);
+      if (!firstBody && !statement) continue;
+      const s = model.norm.slice(lnStart, lnEnd);
       // The opening sentence of the body (an addressee line such as 省人民政府： comes first).
       if (firstBody && !(s.length < 40 && /[:：]$/.test(s))) {
         firstBody = false;
         const m = OPENING_RE.exec(s);
-        if (m && ry.source === 'title' && Number(m[1]) !== year) report(ln.start + m[0].indexOf(m[1]!), Number(m[1]), 'opening');
+        if (m && ry.source === 'title' && Number(m[1]) !== year) report(lnStart + m[0].indexOf(m[1]!), Number(m[1]), 'opening');
       }
+      if (!statement) continue;
+      const inTitle = titleScanner(model.norm, lnStart);
       for (const re of [PRESENT_RE, ABOUT_RE]) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = re.exec(s))) {
           const found = Number(m[1]);
           if (found === year) continue;
-          const at = ln.start + m.index;
-          if (re === ABOUT_RE && (insideTitle(model.norm, ln.start, at) || OTHER_REPORT_BEFORE.test(s.slice(0, m.index)))) continue;
+          const at = lnStart + m.index;
+          if (re === ABOUT_RE && (inTitle(at) || OTHER_REPORT_BEFORE.test(s.slice(Math.max(0, m.index - OTHER_REPORT_REACH), m.index)))) continue;
           report(at + m[0].indexOf(m[1]!), found, 'statement');
         }
       }
