@@ -117,3 +117,17 @@ describe('report-lint CLI', () => {
     assert.equal(miss[0].fixes[0].edits[0].newText.trim(), '## 二、2023年事故情况');
   });
 });
+
+describe('workspace files are bounded', () => {
+  test('an oversized profiles file is refused with a message naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-'));
+    mkdirSync(join(dir, '.report-lint'));
+    const part = { key: 'a', required: true, name: { zh: '甲', en: 'a' }, canonical: '甲', headings: [['甲']] };
+    const profiles = Array.from({ length: 60 }, (_, i) => ({ id: `p${i}`, name: { zh: '乙', en: 'b' }, regulation: { zh: '丙', en: 'c' }, source: 's', detect: { titleIncludes: ['乙'] }, parts: [part] }));
+    writeFileSync(join(dir, '.report-lint', 'profiles.json'), JSON.stringify({ profiles }));
+    writeFileSync(join(dir, 'r.md'), '# 某县2023年度法治政府建设情况报告\n');
+    const r = run(['--format', 'json', 'r.md'], dir);
+    assert.match(r.stderr, /profiles\.json: 报告类型过多/);
+    assert.equal(JSON.parse(r.stdout).files[0].profile, 'fzzf-annual');
+  });
+});

@@ -1430,6 +1430,7 @@ export function formatEffective(entry: NameEntry, locale: 'zh' | 'en'): string {
 const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_FORM = 200;
+const MAX_WORKSPACE_ENTRIES = 2000;
 
 export interface LoadedNames {
   entries: NameEntry[];
@@ -1532,6 +1533,11 @@ export function loadNamesFile(text: string, fileName: string): LoadedNames {
       if (!['entries', 'allow', 'version', '$schema', '$comment'].includes(k)) errors.push(`${fileName}: 未知字段 / unknown field "${k}"`);
   } else {
     return { entries: [], allow: [], errors: [`${fileName}: 须为对象或数组 / must be an object or an array`] };
+  }
+  // Size guard: a workspace file must not be able to make matching slow.
+  if (rawEntries.length > MAX_WORKSPACE_ENTRIES) {
+    errors.push(`${fileName}: 条目过多（${rawEntries.length} 条，上限 ${MAX_WORKSPACE_ENTRIES}），只读取前 ${MAX_WORKSPACE_ENTRIES} 条 / too many entries; only the first ${MAX_WORKSPACE_ENTRIES} are read`);
+    rawEntries = rawEntries.slice(0, MAX_WORKSPACE_ENTRIES);
   }
   const entries: NameEntry[] = [];
   const ids = new Set<string>(builtinNames.entries.map((e) => e.id));

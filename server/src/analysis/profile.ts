@@ -58,10 +58,14 @@ export interface Profile {
 export const builtinProfiles: Profile[] = [fzzfAnnual as Profile, xxgkAnnual as Profile];
 export const DEFAULT_PROFILE = 'fzzf-annual';
 
+const MAX_PROFILES = 50;
+const MAX_PARTS = 40;
+const MAX_GROUPS = 200;
+
 const isLocalText = (v: unknown): v is LocalText =>
   typeof v === 'object' && v !== null && typeof (v as LocalText).zh === 'string' && typeof (v as LocalText).en === 'string';
 const isWordGroups = (v: unknown): v is string[][] =>
-  Array.isArray(v) && v.length > 0 && v.every((g) => Array.isArray(g) && g.length > 0 && g.every((w) => typeof w === 'string' && w.length > 0 && w.length <= 40));
+  Array.isArray(v) && v.length > 0 && v.length <= MAX_GROUPS && v.every((g) => Array.isArray(g) && g.length > 0 && g.every((w) => typeof w === 'string' && w.length > 0 && w.length <= 40));
 
 /** Validates one profile object; returns problems as readable strings (empty when valid). */
 export function validateProfile(p: unknown, where: string): string[] {
@@ -75,8 +79,8 @@ export function validateProfile(p: unknown, where: string): string[] {
   const detect = o.detect as { titleIncludes?: unknown } | undefined;
   if (!detect || !Array.isArray(detect.titleIncludes) || !detect.titleIncludes.every((w) => typeof w === 'string' && w))
     errs.push(`${where}.detect.titleIncludes: 应为非空字符串数组 (expected an array of strings)`);
-  if (!Array.isArray(o.parts) || o.parts.length === 0) {
-    errs.push(`${where}.parts: 应为非空数组 (expected a non-empty array)`);
+  if (!Array.isArray(o.parts) || o.parts.length === 0 || o.parts.length > MAX_PARTS) {
+    errs.push(`${where}.parts: 应为非空数组，最多 ${MAX_PARTS} 项 (expected a non-empty array of at most ${MAX_PARTS})`);
   } else {
     const keys = new Set<string>();
     o.parts.forEach((part: unknown, i: number) => {
@@ -111,6 +115,8 @@ export function parseProfilesFile(text: string, fileName: string): ProfileFileRe
   }
   const list = Array.isArray(json) ? json : (json as { profiles?: unknown })?.profiles;
   if (!Array.isArray(list)) return { profiles: [], errors: [`${fileName}: 应包含 "profiles" 数组 (expected {"profiles": [...]})`] };
+  // Size guards: a workspace file must not be able to make matching slow.
+  if (list.length > MAX_PROFILES) return { profiles: [], errors: [`${fileName}: 报告类型过多（${list.length} 个，上限 ${MAX_PROFILES}） (too many profiles)`] };
   const profiles: Profile[] = [];
   const errors: string[] = [];
   list.forEach((p, i) => {
