@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyse, checks, type Analysis } from './analysis';
 import type { Finding, Locale, Section, Severity } from './analysis/types';
 import { partStatuses, partsOfSection } from './analysis/structure';
+import { builtinProfiles } from './analysis/profile';
 import { rangeOf, positionAt, fixToJson, type JsonFix } from './convert';
 import { loadWorkspaceConfig, type WorkspaceConfig } from './workspace-config';
 import { readSettings, type Settings, DEFAULT_SETTINGS } from './settings';
@@ -138,6 +139,9 @@ export function startServer(connection: Connection): void {
     const key = JSON.stringify(settings) + locale + configGeneration;
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.settingsKey === key) return hit.analysis;
+    if (settings.profile !== 'auto' && ![...workspaceConfig.profiles, ...builtinProfiles].some((p) => p.id === settings.profile)) {
+      warnOnce(t('unknownProfile', { profile: settings.profile, known: [...workspaceConfig.profiles, ...builtinProfiles].map((p) => p.id).join(', ') }));
+    }
     const analysis = analyse(doc.getText(), {
       locale,
       year: settings.year ?? undefined,
