@@ -36,7 +36,7 @@ function assertSound(text: string, a: Analysis) {
 // Fragments that exercise every check: numbering, numbers, rates, titles, dates, tables, suppressions.
 const FRAGMENTS = [
   '一、', '（一）', '(二)', '1.', '１．', '（1）', '2、', '# ', '## ', '### ', '\n', '\n\n', '    ', '\t', '> ', '- ', '1. ',
-  '受理', '办结', '437件', '434件', '办结率', '97.3%', '99.3％', '百分之五十', '占', '其中', '分别为', '：', '，', '。', '、',
+  '受理', '办结', '437件', '434件', '0件', '0', '0%', '0.0%', '办结率', '97.3%', '99.3％', '百分之五十', '占', '其中', '分别为', '：', '，', '。', '、',
   '同比增长', '提高', '个百分点', '合计', '| a | b |\n| --- | --- |\n| 1 | 2 |\n', '| 合计 | 3 |', '万', '亿', '余', '约', '三个', '二十六件',
   '《', '》', '《信访条例》', '工商局', '原', '《法治社会建设实施纲要(2021-2025)》', '（2021－2025年）', '新冠肺炎',
   '2023年', '二〇二三年', '今年', '2024年1月10日', '现将2021年度', '报告如下', '法治政府建设', '报告', '存在问题', '下一步工作打算',
@@ -109,5 +109,14 @@ describe('adversarial input', () => {
       assertSound(text, analyse(text));
       assertLinear(name, make, n);
     });
+  }
+});
+
+test('a zero count next to a rate is no base (regression: division by zero)', () => {
+  for (const body of ['受理0件，办结率99.3%。', '全年0件，办结率50%。', '受理0件，办结0件，办结率0%。', '行政应诉案件0件。出庭应诉率100%。']) {
+    const text = `# 某县2023年度法治政府建设情况报告\n\n${body}\n`;
+    const a = analyse(text);
+    assertSound(text, a);
+    assert.deepEqual(a.findings.filter((f) => f.category === 'numbers').map((f) => f.rule), [], body);
   }
 });

@@ -1,9 +1,10 @@
 // Relations between the numbers of a report: rates, shares, breakdowns, share sums, table totals, growth.
 // One finder, shared by the number checks (each reports the relations of its kind) and by the accuracy harness
 // (which mutates the stated figure of every consistent relation). Exact rational arithmetic only.
-import type { Locale, Related, ReportModel, Severity, Span, TextEdit } from './types';
+import type { Locale, Related, ReportModel, Severity, Span, TextEdit, TextLine } from './types';
 import {
   getQuantities,
+  getTextMarks,
   HUNDRED,
   parseCellNumber,
   R,
@@ -24,6 +25,7 @@ import {
   type NumberForm,
   type Quantity,
   type Rational,
+  type TextMarks,
 } from './quantities';
 
 /** A number as written somewhere (running text or a table cell). */
@@ -99,7 +101,56 @@ export function agrees(stated: Figure, exact: Rational): 'round' | 'trunc' | fal
   return false;
 }
 
-export const pct = (part: Rational, base: Rational): Rational => rmul(rdiv(part, base), HUNDRED);
+/** part ÷ base × 100 (the same rational as rmul(rdiv(part, base), HUNDRED), without the intermediate one). */
+export function pct(part: Rational, base: Rational): Rational {
+  const n = part.n * base.d;
+  const d = part.d * base.n;
+  return d < 0n ? { n: -n * 100n, d: -d } : { n: n * 100n, d };
+}
+
+/** The sum of the figures' values (the same rational as adding them to ZERO one by one with radd). */
+function sumValues(xs: readonly { value: Rational }[]): Rational {
+  let n = 0n;
+  for (const x of xs) {
+    if (x.value.d !== 1n) return xs.reduce((a, y) => radd(a, y.value), ZERO);
+    n += x.value.n;
+  }
+  return { n, d: 1n };
+}
+
+/** A bigint as a double when it is a non-negative safe integer, else -1. */
+function small(n: bigint): number {
+  const x = Number(n);
+  return x >= 0 && x <= Number.MAX_SAFE_INTEGER ? x : -1;
+}
+/** The product of two non-negative safe integers when it is safe, else -1. */
+function mulSafe(a: number, b: number): number {
+  if (a < 0 || b < 0) return -1;
+  const x = a * b;
+  return x <= Number.MAX_SAFE_INTEGER ? x : -1;
+}
+/** ⌊x ÷ y⌋ of safe integers x ≥ 0, y > 0, exactly (x − x mod y is a multiple of y). */
+const floorDivSafe = (x: number, y: number) => (x - (x % y)) / y;
+
+/**
+ * agrees(stated, pct(part, base)) for non-negative figures, in plain integers when every product stays below 2^53
+ * (most figures), else with bigints; the answers are the same.
+ */
+function agreesPct(stated: Figure, part: Rational, base: Rational): 'round' | 'trunc' | false {
+  const p10 = stated.decimals <= 15 ? 10 ** stated.decimals : -1;
+  // stated: ⌊n·10^d ÷ d⌋; exact percent: N ÷ D with N = 100·part.n·base.d, D = part.d·base.n
+  const sn = mulSafe(small(stated.value.n), p10);
+  const sd = small(stated.value.d);
+  const n = mulSafe(mulSafe(mulSafe(small(part.n), small(base.d)), 100), p10);
+  const d = mulSafe(small(part.d), small(base.n));
+  if (sn >= 0 && sd > 0 && n >= 0 && d > 0 && 2 * n + d <= Number.MAX_SAFE_INTEGER && 2 * d <= Number.MAX_SAFE_INTEGER) {
+    const s = floorDivSafe(sn, sd);
+    if (floorDivSafe(2 * n + d, 2 * d) === s) return 'round';
+    if (floorDivSafe(n, d) === s) return 'trunc';
+    return false;
+  }
+  return agrees(stated, pct(part, base));
+}
 
 /** The precision of a stated figure in words: 保留2位小数 / 取整. */
 export const precisionText = (f: Figure, locale: Locale) =>
@@ -150,43 +201,121 @@ interface BlockText {
   start: number;
   end: number;
   qs: Quantity[];
-  sentOf: number[];
+  /** The sentence of each quantity (index = index in qs; only the first qs.length entries are the block's). */
+  sentOf: Int32Array;
+  /** The sentences: the first ns entries (pooled objects, reused by the next block). */
   sentences: Sentence[];
+  ns: number;
+  /** Positions of the breakdown markers 其中, : and 分别 in the block, in order (the first nQizhong, nColons, nFenbie entries). */
+  qizhong: number[];
+  colons: number[];
+  fenbie: number[];
+  nQizhong: number;
+  nColons: number;
+  nFenbie: number;
+  /** While splitting: the start of the current sentence and the next quantity. */
+  sStart: number;
+  qi: number;
 }
 
 
-function blockTexts(model: ReportModel): BlockText[] {
-  const { byLine } = getQuantities(model);
-  const out: BlockText[] = [];
-  let cur: BlockText | undefined;
-  model.lines.forEach((ln, idx) => {
-    if (ln.kind === 'table-row') return;
-    if (!cur || cur.block !== ln.block) {
-      cur = { block: ln.block, start: ln.start, end: ln.end, qs: [], sentOf: [], sentences: [] };
-      out.push(cur);
+/** 1: sentence end 。 ! ? ！ ？; 2: 其 (其中); 3: the colon; 4: 分 (分别). */
+const BLOCK_CHAR = new Uint8Array(0x10000);
+for (const ch of '。!?！？') BLOCK_CHAR[ch.charCodeAt(0)] = 1;
+BLOCK_CHAR[0x5176 /* 其 */] = 2;
+BLOCK_CHAR[58 /* : */] = 3;
+BLOCK_CHAR[0x5206 /* 分 */] = 4;
+
+// The blocks are read one at a time: the block, its arrays and its sentences are reused from block to block
+// (nothing of them outlives the block: relations keep only quantities).
+const curBlock: BlockText = { block: 0, start: 0, end: 0, qs: [], sentOf: new Int32Array(64), sentences: [], ns: 0, qizhong: [], colons: [], fenbie: [], nQizhong: 0, nColons: 0, nFenbie: 0, sStart: 0, qi: 0 };
+const joinedQs: Quantity[] = [];
+
+/**
+ * One pass over a block (lines [first, last) of the model): its sentences (with the quantities of each) and its
+ * breakdown markers. Within lines the characters looked for were marked when the quantities were extracted; the
+ * characters between lines (line breaks, indentation, quote markers) are read here.
+ */
+function splitSentences(norm: string, lines: TextLine[], marks: TextMarks, b: BlockText, first: number, last: number) {
+  const nq = b.qs.length;
+  if (b.sentOf.length < nq) b.sentOf = new Int32Array(Math.max(nq, 2 * b.sentOf.length));
+  b.ns = b.nQizhong = b.nColons = b.nFenbie = 0;
+  b.sStart = b.start;
+  b.qi = 0;
+  const { pos, kind, lineStart } = marks;
+  let prevEnd = -1;
+  for (let li = first; li < last; li++) {
+    const ln = lines[li]!;
+    if (ln.kind === 'table-row') continue;
+    if (ln.start < prevEnd) {
+      // lines out of order: read the whole block
+      splitSentencesByChar(norm, b);
+      return;
     }
-    cur.end = ln.end;
-    for (const q of byLine[idx]!) cur.qs.push(q);
-  });
-  const norm = model.norm;
-  for (const b of out) {
-    let s = b.start;
-    let qi = 0;
-    const push = (e: number) => {
-      const q0 = qi;
-      while (qi < b.qs.length && b.qs[qi]!.start < e) b.sentOf[qi++] = b.sentences.length;
-      b.sentences.push({ start: s, end: e, q0, q1: qi });
-      s = e;
-    };
-    for (let i = b.start; i < b.end; i++) {
-      const c = norm.charCodeAt(i);
-      // 。 ! ? ！ ？
-      if (c === 0x3002 || c === 33 || c === 63 || c === 0xff01 || c === 0xff1f) push(i + 1);
+    if (prevEnd >= 0) {
+      for (let i = prevEnd; i < ln.start; i++) {
+        const t = BLOCK_CHAR[norm.charCodeAt(i)]!;
+        if (t) blockMark(norm, b, i, t);
+      }
     }
-    if (s < b.end || b.sentences.length === 0) push(b.end);
-    while (qi < b.qs.length) b.sentOf[qi++] = b.sentences.length - 1;
+    for (let m = lineStart[li]!, e = lineStart[li + 1]!; m < e; m++) blockMark(norm, b, pos[m]!, kind[m]!);
+    prevEnd = ln.end;
   }
-  return out;
+  endSentences(b);
+}
+
+/** splitSentences reading every character of the block. */
+function splitSentencesByChar(norm: string, b: BlockText) {
+  b.ns = b.nQizhong = b.nColons = b.nFenbie = 0;
+  b.sStart = b.start;
+  b.qi = 0;
+  for (let i = b.start; i < b.end; i++) {
+    const t = BLOCK_CHAR[norm.charCodeAt(i)]!;
+    if (t) blockMark(norm, b, i, t);
+  }
+  endSentences(b);
+}
+
+/** A character of the block at i: t = BLOCK_CHAR (sentence end, 其, colon, 分). */
+function blockMark(norm: string, b: BlockText, i: number, t: number) {
+  if (t === 1) {
+    const { qs, sentOf } = b;
+    const e = i + 1;
+    const q0 = b.qi;
+    let qi = q0;
+    while (qi < qs.length && qs[qi]!.start < e) sentOf[qi++] = b.ns;
+    b.qi = qi;
+    addSentence(b, b.sStart, e, q0, qi);
+    b.sStart = e;
+  } else if (t === 3) b.colons[b.nColons++] = i;
+  else if (i + 1 < b.end) {
+    const c2 = norm.charCodeAt(i + 1);
+    if (t === 2 && c2 === 0x4e2d /* 中 */) b.qizhong[b.nQizhong++] = i;
+    else if (t === 4 && c2 === 0x522b /* 别 */) b.fenbie[b.nFenbie++] = i;
+  }
+}
+
+/** The last sentence of a block, and the sentence of any quantity after it. */
+function endSentences(b: BlockText) {
+  const { qs, sentOf } = b;
+  const nq = qs.length;
+  let qi = b.qi;
+  if (b.sStart < b.end || b.ns === 0) {
+    const q0 = qi;
+    while (qi < nq && qs[qi]!.start < b.end) sentOf[qi++] = b.ns;
+    addSentence(b, b.sStart, b.end, q0, qi);
+  }
+  while (qi < nq) sentOf[qi++] = b.ns - 1;
+}
+
+/** The next sentence of a block (a pooled object, set to these values). */
+function addSentence(b: BlockText, start: number, end: number, q0: number, q1: number) {
+  const x = (b.sentences[b.ns] ??= { start: 0, end: 0, q0: 0, q1: 0 });
+  x.start = start;
+  x.end = end;
+  x.q0 = q0;
+  x.q1 = q1;
+  b.ns++;
 }
 
 // ---- names and labels ----------------------------------------------------------------------------
@@ -222,8 +351,33 @@ export interface RateName {
   kind: 'rate' | 'share';
 }
 
+/** Last characters of the rate suffixes: a key ending otherwise names no rate. */
+const RATE_LAST = new Set(RATE_SUFFIXES.map((w) => w.charCodeAt(w.length - 1)));
+
+/**
+ * Short strings only are remembered across documents: a longer one may be a slice that keeps its whole document
+ * alive. Each cache is bounded.
+ */
+const CACHED_KEY_MAX = 12;
+const CACHE_SIZE = 1024;
+const rateNameCache = new Map<string, RateName | undefined>();
+
+/** rateName, remembered per key (keys repeat within and across reports; the names are never modified). */
+function rateNameOf(key: string): RateName | undefined {
+  if (!RATE_LAST.has(key.charCodeAt(key.length - 1))) return undefined;
+  if (key.length > CACHED_KEY_MAX) return rateName(key);
+  let rn = rateNameCache.get(key);
+  if (rn === undefined && !rateNameCache.has(key)) {
+    rn = rateName(key);
+    if (rateNameCache.size >= CACHE_SIZE) rateNameCache.clear();
+    rateNameCache.set(key, rn);
+  }
+  return rn;
+}
+
 /** The rate a percent names: 办结率达 → 办结率 (stem 办结); 划转占比 → share with stem 划转. */
 export function rateName(key: string): RateName | undefined {
+  if (!RATE_LAST.has(key.charCodeAt(key.length - 1))) return undefined;
   for (const w of GROWTH_WORDS) if (key.endsWith(w)) return undefined;
   for (const suf of RATE_SUFFIXES) {
     if (!key.endsWith(suf)) continue;
@@ -247,22 +401,62 @@ export function rateName(key: string): RateName | undefined {
   return undefined;
 }
 
-/** How well a count's label says it is the part a rate counts: 2 strong, 1 medium, 0 not. */
-export function labelMatch(stem: string, label: string): 0 | 1 | 2 {
-  if (!stem || !label) return 0;
-  let best: 0 | 1 | 2 = 0;
+/** One alternative of a rate's stem (办结、答复 → 办结 | 答复), prepared for matching labels. */
+interface StemAlt {
+  tail: string;
+  /** The characters of the tail when it has three or more (same words in another order). */
+  tailChars?: string[];
+  /** Variants of the last two characters. */
+  v1: string[];
+  /** No second word, or a generic one: the last word alone matches. */
+  w2Free: boolean;
+  /** Variants of the second-to-last word. */
+  v2: string[];
+}
+
+/** What a stem says about the labels of its counts, prepared once per stem. */
+interface StemInfo {
+  alts: StemAlt[];
+  /** Variants of the stem's last two characters (negated counts), or undefined when it has fewer. */
+  negVariants?: string[];
+}
+
+const stemCache = new Map<string, StemInfo>();
+
+function stemInfo(stem: string): StemInfo {
+  let info = stemCache.get(stem);
+  if (info) return info;
+  const alts: StemAlt[] = [];
   for (const alt0 of stem.split(/[、/]/)) {
     const alt = alt0.trim();
     if (alt.length < 2) continue;
     const tail = alt.length > 4 ? alt.slice(-4) : alt;
-    if (label.includes(tail)) return 2;
-    // the same words in another order (网上可办 ↔ 可网上办理)
-    if (tail.length >= 3 && [...tail].every((ch) => label.includes(ch))) best = 1;
     const w1 = alt.slice(-2);
     const w2 = alt.length >= 4 ? alt.slice(-4, -2) : '';
-    if (variants(w1).some((v) => label.includes(v))) {
-      if (!w2 || GENERIC.has(w2) || variants(w2).some((v) => label.includes(v))) best = 1;
-    }
+    alts.push({ tail, tailChars: tail.length >= 3 ? [...tail] : undefined, v1: variants(w1), w2Free: !w2 || GENERIC.has(w2), v2: w2 ? variants(w2) : [] });
+  }
+  const w1 = stem.slice(-2);
+  const head = stem.slice(0, -2);
+  // the rate itself counts the negative (未成功率 ↔ 未成功调解260件): no count of it is the opposite
+  const negVariants = w1.length < 2 || /[未不没无]$/.test(head) || /(不予|没有|尚未)$/.test(head) ? undefined : variants(w1);
+  info = { alts, negVariants };
+  if (stem.length <= CACHED_KEY_MAX) {
+    if (stemCache.size >= CACHE_SIZE) stemCache.clear();
+    stemCache.set(stem, info);
+  }
+  return info;
+}
+
+/** How well a count's label says it is the part a rate counts: 2 strong, 1 medium, 0 not. */
+export function labelMatch(stem: string, label: string): 0 | 1 | 2 {
+  if (!stem || !label) return 0;
+  let best: 0 | 1 | 2 = 0;
+  for (const a of stemInfo(stem).alts) {
+    if (label.includes(a.tail)) return 2;
+    if (best) continue;
+    // the same words in another order (网上可办 ↔ 可网上办理)
+    if (a.tailChars && a.tailChars.every((ch) => label.includes(ch))) best = 1;
+    else if (a.v1.some((v) => label.includes(v)) && (a.w2Free || a.v2.some((v) => label.includes(v)))) best = 1;
   }
   return best;
 }
@@ -301,16 +495,63 @@ export function getRelations(model: ReportModel): Relation[] {
 
 function findRelations(model: ReportModel): Relation[] {
   const out: Relation[] = [];
-  const blocks = blockTexts(model);
-  for (const b of blocks) {
-    if (!b.qs.length) continue;
-    const index = findBreakdowns(model, b, out);
-    findRates(model, b, out);
-    findShares(model, b, index, out);
-    findGrowth(model, b, out);
+  try {
+    findBlockRelations(model, out);
+  } finally {
+    // the scratch block keeps nothing of the document
+    curBlock.qs = [];
+    joinedQs.length = 0;
   }
   findTables(model, out);
   return out;
+}
+
+/** The relations of the running text, block by block (paragraphs and headings). */
+function findBlockRelations(model: ReportModel, out: Relation[]) {
+  const { byLine } = getQuantities(model);
+  const marks = getTextMarks(model);
+  const { lines, norm } = model;
+  const year = model.reportYear?.value;
+  const prevYearWords = year ? [...PREVIOUS_MARKERS, `${year - 1}年`] : PREVIOUS_MARKERS;
+  const b = curBlock;
+  // a block: consecutive lines with the same block index (table rows are read by findTables)
+  for (let i = 0; i < lines.length; ) {
+    const ln = lines[i]!;
+    if (ln.kind === 'table-row') {
+      i++;
+      continue;
+    }
+    let end = ln.end;
+    // a block of one line reads its line's quantities (never modified) without a copy
+    let qs = byLine[i]!;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l2 = lines[j]!;
+      if (l2.kind === 'table-row') continue;
+      if (l2.block !== ln.block) break;
+      end = l2.end;
+      const lq = byLine[j]!;
+      if (!lq.length) continue;
+      if (qs !== joinedQs) {
+        joinedQs.length = 0;
+        for (const x of qs) joinedQs.push(x);
+        qs = joinedQs;
+      }
+      for (const x of lq) joinedQs.push(x);
+    }
+    const i0 = i;
+    i = j;
+    if (!qs.length) continue;
+    b.block = ln.block;
+    b.start = ln.start;
+    b.end = end;
+    b.qs = qs;
+    splitSentences(norm, lines, marks, b, i0, j);
+    const index = findBreakdowns(model, b, out);
+    findRates(model, b, out);
+    findShares(model, b, index, out);
+    findGrowth(model, b, out, prevYearWords);
+  }
 }
 
 // ---- rates ---------------------------------------------------------------------------------------
@@ -325,53 +566,92 @@ interface Pair {
   b2?: Quantity;
 }
 
+const NEGATION_CHARS = new Set([...'未不没无'].map((ch) => ch.charCodeAt(0)));
+
 /** 未办结 / 不予受理 / 没有通过: the count of the opposite of what the rate counts. */
 function negated(stem: string, label: string): boolean {
-  const w1 = stem.slice(-2);
-  if (w1.length < 2) return false;
-  // the rate itself counts the negative (未成功率 ↔ 未成功调解260件)
-  if (/[未不没无]$/.test(stem.slice(0, -2)) || /(不予|没有|尚未)$/.test(stem.slice(0, -2))) return false;
-  for (const v of variants(w1)) {
+  const vs = stemInfo(stem).negVariants;
+  if (!vs) return false;
+  for (const v of vs) {
     const k = label.lastIndexOf(v);
-    if (k > 0 && /[未不没无]/.test(label[k - 1]!)) return true;
-    if (k > 1 && /(不予|没有|尚未)$/.test(label.slice(0, k))) return true;
+    if (k > 0 && NEGATION_CHARS.has(label.charCodeAt(k - 1))) return true;
+    if (k > 1 && (label.endsWith('不予', k) || label.endsWith('没有', k) || label.endsWith('尚未', k))) return true;
   }
   return false;
 }
 
-function consistentPair(cands: Quantity[], stated: Quantity, prefer: (q: Quantity) => number, stem: string): Pair | 'approx' | undefined {
+/** A double close to an exact rational, for a first test only (NaN when out of the range of doubles). */
+function approxValue(r: Rational): number {
+  const n = Number(r.n);
+  const d = Number(r.d);
+  return Number.isFinite(n) && Number.isFinite(d) ? n / d : NaN;
+}
+
+/** a > b, exactly; without multiplying when the denominators are the same (whole counts). */
+const rgt = (a: Rational, b: Rational) => (a.d === b.d ? a.n > b.n : rcmp(a, b) > 0);
+
+/**
+ * Could part ÷ base (doubles) agree with a stated rate of scaled value s (scale = 100 × 10^decimals)? A quick test
+ * before the exact one: false only when the quotient is clearly outside [s − ½, s + 1), the union of the rounding and
+ * the truncation intervals; NaN and borderline quotients go on to the exact test.
+ */
+function mayAgree(part: number, base: number, s: number, scale: number): boolean {
+  const x = (part / base) * scale;
+  const tol = 1e-9 * (scale + Math.abs(x));
+  return !(x < s - 0.5 - tol || x >= s + 1 + tol);
+}
+
+/** The scaled stated figure and its scale as doubles for mayAgree (NaN, which admits everything, when out of range). */
+function statedApprox(stated: Figure): { s: number; scale: number } {
+  const scale = 100 * 10 ** stated.decimals;
+  const s = Number(statedScaled(stated));
+  return Number.isFinite(scale) && Number.isFinite(s) ? { s, scale } : { s: NaN, scale: 1 };
+}
+
+/** A consistent part and base among the candidates; `score` holds each candidate's labelMatch with the rate. */
+function consistentPair(cands: Quantity[], stated: Quantity, score: number[], stem: string): Pair | 'approx' | undefined {
   let best: Pair | undefined;
   let bestScore = -1;
   let approx = false;
+  const n = cands.length;
+  // candidate pairs are screened with doubles; the verdict is exact
+  const fv: number[] = [];
+  for (let k = 0; k < n; k++) fv.push(approxValue(cands[k]!.value));
+  const { s, scale } = statedApprox(stated);
   // when some count is labelled as the rate's part, only labelled parts are plausible
-  const anyLabelled = cands.some((x) => prefer(x) > 0);
-  for (const p of cands) {
-    if (anyLabelled && prefer(p) === 0) continue;
+  const anyLabelled = score.some((x) => x > 0);
+  for (let pi = 0; pi < n; pi++) {
+    const p = cands[pi]!;
+    if (anyLabelled && score[pi] === 0) continue;
     const neg = anyLabelled && negated(stem, p.label);
-    for (const b of cands) {
-      if (p === b || !sameClass(p, b) || rcmp(p.value, b.value) > 0 || b.value.n === 0n) continue;
-      const how = agrees(stated, pct(neg ? rsub(b.value, p.value) : p.value, b.value));
+    for (let bi = 0; bi < n; bi++) {
+      const b = cands[bi]!;
+      if (p === b || !sameClass(p, b) || b.value.n === 0n) continue;
+      if (!mayAgree(neg ? fv[bi]! - fv[pi]! : fv[pi]!, fv[bi]!, s, scale) || rgt(p.value, b.value)) continue;
+      const how = agreesPct(stated, neg ? rsub(b.value, p.value) : p.value, b.value);
       if (!how) continue;
       if (p.approx || b.approx) {
         approx = true;
         continue;
       }
-      const score = prefer(p) * 4 + (how === 'round' ? 2 : 0) + (b.start < p.start ? 1 : 0);
-      if (score > bestScore) (best = { p, b, how, complement: neg }), (bestScore = score);
+      const sc = score[pi]! * 4 + (how === 'round' ? 2 : 0) + (b.start < p.start ? 1 : 0);
+      if (sc > bestScore) (best = { p, b, how, complement: neg }), (bestScore = sc);
     }
   }
   if (best || approx) return best ?? 'approx';
   // the base may be the sum of two adjacent counts before the part (新收 + 旧存 = 收案)
-  for (const p of cands) {
-    if (anyLabelled && prefer(p) === 0) continue;
+  for (let pi = 0; pi < n; pi++) {
+    const p = cands[pi]!;
+    if (anyLabelled && score[pi] === 0) continue;
     if (p.approx) continue;
-    for (let k = 0; k + 1 < cands.length; k++) {
+    for (let k = 0; k + 1 < n; k++) {
       const b1 = cands[k]!;
       const b2 = cands[k + 1]!;
       if (b1 === p || b2 === p || b2.start > p.start || !sameClass(b1, p) || !sameClass(b2, p) || b1.approx || b2.approx) continue;
+      if (!mayAgree(fv[pi]!, fv[k]! + fv[k + 1]!, s, scale)) continue;
       const base = radd(b1.value, b2.value);
       if (rcmp(p.value, base) > 0) continue;
-      const how = agrees(stated, pct(p.value, base));
+      const how = agreesPct(stated, p.value, base);
       if (how) return { p, b: b1, b2, how };
     }
   }
@@ -382,13 +662,35 @@ function chooseBase(cands: Quantity[], p: Quantity): Quantity | undefined {
   let before: Quantity | undefined;
   let after: Quantity | undefined;
   for (const b of cands) {
-    if (b === p || !sameClass(b, p) || rcmp(b.value, p.value) < 0 || b.value.n === 0n) continue;
+    if (b === p || !sameClass(b, p) || b.value.n === 0n || rgt(p.value, b.value)) continue;
     if (b.start < p.start) {
       if (!before || (before.paren && !b.paren) || (!b.paren && b.start > before.start)) before = b;
     } else if (!after) after = b;
   }
   return before ?? after;
 }
+
+/** The labelMatch score of a candidate (scores parallel to cands). */
+const scoreOf = (cands: Quantity[], scores: number[], x: Quantity) => scores[cands.indexOf(x)]!;
+
+/** A rate relation between a part and a base (either may be missing). */
+function rateRelation(model: ReportModel, rn: RateName, rule: string, status: RelationStatus, stated: Quantity, p?: Quantity, base?: Quantity, extra: Partial<Relation> = {}): Relation {
+  return {
+    kind: rn.kind,
+    rule,
+    status,
+    stated,
+    name: rn.name,
+    parts: p ? [p] : [],
+    base,
+    exact: p && base ? pct(p.value, base.value) : undefined,
+    formula: p && base ? `${operandText(model, p)}÷${operandText(model, base)}` : undefined,
+    ...extra,
+  };
+}
+
+/** Proceedings a rate may name; a count for it must name the same (应诉案件 for 诉讼应诉率). */
+const PROCEEDINGS = ['诉讼', '复议', '信访', '仲裁'];
 
 function findRates(model: ReportModel, b: BlockText, out: Relation[]) {
   const { qs, sentOf } = b;
@@ -400,7 +702,7 @@ function findRates(model: ReportModel, b: BlockText, out: Relation[]) {
     const zhan = key.lastIndexOf('占');
     if (zhan >= 0 && !key.startsWith('比', zhan + 1)) continue;
     if (zhan >= 0 && key.startsWith('占比', zhan)) key = key.slice(0, zhan) + '占比';
-    const rn = rateName(key);
+    const rn = rateNameOf(key);
     if (!rn || !rn.stem) continue;
     const rule = rn.kind === 'share' ? 'share-mismatch' : 'rate-mismatch';
     // candidates: counts of the same sentence before the rate; first the segment after the previous percent
@@ -409,38 +711,39 @@ function findRates(model: ReportModel, b: BlockText, out: Relation[]) {
     while (segStart > 0 && i - segStart < MAX_CANDIDATES && sentOf[segStart - 1] === sent && !qs[segStart - 1]!.percent) segStart--;
     let sentStart = segStart;
     while (sentStart > 0 && i - sentStart < MAX_CANDIDATES && sentOf[sentStart - 1] === sent) sentStart--;
-    // the nearest counts only (a rate's operands are close to it; keeps pathological sentences linear)
-    const seg = qs.slice(Math.max(segStart, i - MAX_CANDIDATES), i).filter(isCount);
-    const whole = qs.slice(Math.max(sentStart, i - MAX_CANDIDATES), i).filter(isCount);
-    const prefer = (x: Quantity) => labelMatch(rn.stem, x.label);
+    // the nearest counts only (a rate's operands are close to it; keeps pathological sentences linear);
+    // the segment is a tail of the sentence's counts; each count's label is matched with the rate once
+    const seg: Quantity[] = [];
+    const segScore: number[] = [];
+    const whole: Quantity[] = [];
+    const wholeScore: number[] = [];
+    const segFrom = Math.max(segStart, i - MAX_CANDIDATES);
+    for (let k = Math.max(sentStart, i - MAX_CANDIDATES); k < i; k++) {
+      const x = qs[k]!;
+      if (!isCount(x)) continue;
+      const sc = labelMatch(rn.stem, x.label);
+      whole.push(x);
+      wholeScore.push(sc);
+      if (k >= segFrom) {
+        seg.push(x);
+        segScore.push(sc);
+      }
+    }
     const stated = q;
-    const mk = (status: RelationStatus, p?: Quantity, base?: Quantity, extra: Partial<Relation> = {}): Relation => ({
-      kind: rn.kind,
-      rule,
-      status,
-      stated,
-      name: rn.name,
-      parts: p ? [p] : [],
-      base,
-      exact: p && base ? pct(p.value, base.value) : undefined,
-      formula: p && base ? `${operandText(model, p)}÷${operandText(model, base)}` : undefined,
-      ...extra,
-    });
 
     let decided = false;
     let lonePart: Quantity | undefined;
-    for (const [cands, distant] of [
-      [seg, false],
-      [whole, true],
-    ] as [Quantity[], boolean][]) {
+    for (let pass = 0; pass < 2; pass++) {
+      const cands = pass === 0 ? seg : whole;
+      const distant = pass === 1;
       if (!cands.length) continue;
-      const pair = consistentPair(cands, stated, prefer, rn.stem);
+      const pair = consistentPair(cands, stated, pass === 0 ? segScore : wholeScore, rn.stem);
       if (pair === 'approx') {
         decided = true;
         break;
       }
       if (pair) {
-        const rel = mk(pair.how === 'round' ? 'ok' : 'truncated', pair.p, pair.b, { distant, confident: prefer(pair.p) > 0 });
+        const rel = rateRelation(model, rn, rule, pair.how === 'round' ? 'ok' : 'truncated', stated, pair.p, pair.b, { distant, confident: scoreOf(whole, wholeScore, pair.p) > 0 });
         if (pair.complement) {
           rel.exact = pct(rsub(pair.b.value, pair.p.value), pair.b.value);
           rel.formula = `(${operandText(model, pair.b)}−${operandText(model, pair.p)})÷${operandText(model, pair.b)}`;
@@ -454,11 +757,16 @@ function findRates(model: ReportModel, b: BlockText, out: Relation[]) {
         decided = true;
         break;
       }
-      const labelled = cands.filter((x) => prefer(x) > 0);
+      const labelled = cands.filter((x) => scoreOf(whole, wholeScore, x) > 0);
       if (!labelled.length) continue;
       // the best label first; a count of the opposite (不予受理7件) only when nothing else is labelled; then the nearest
-      const neg = (x: Quantity) => (negated(rn.stem, x.label) ? 1 : 0);
-      labelled.sort((x, y) => neg(x) - neg(y) || prefer(y) - prefer(x) || y.start - x.start);
+      const stem = rn.stem;
+      labelled.sort(
+        (x, y) =>
+          (negated(stem, x.label) ? 1 : 0) - (negated(stem, y.label) ? 1 : 0) ||
+          scoreOf(whole, wholeScore, y) - scoreOf(whole, wholeScore, x) ||
+          y.start - x.start,
+      );
       const p = labelled[0]!;
       if (p.approx) {
         decided = true;
@@ -470,7 +778,7 @@ function findRates(model: ReportModel, b: BlockText, out: Relation[]) {
           decided = true;
           break;
         }
-        const rel = mk('mismatch', p, base, { severity: distant || prefer(p) < 2 ? 'warning' : 'error', distant });
+        const rel = rateRelation(model, rn, rule, 'mismatch', stated, p, base, { severity: distant || scoreOf(whole, wholeScore, p) < 2 ? 'warning' : 'error', distant });
         if (negated(rn.stem, p.label)) {
           rel.exact = pct(rsub(base.value, p.value), base.value);
           rel.formula = `(${operandText(model, base)}−${operandText(model, p)})÷${operandText(model, base)}`;
@@ -487,19 +795,20 @@ function findRates(model: ReportModel, b: BlockText, out: Relation[]) {
       const pv = lonePart.value;
       if (!isInt(pv)) continue;
       const poss = possibleAsPart(pv.n / pv.d, stated);
-      if (poss.ok) out.push(mk('ok', lonePart, undefined));
+      if (poss.ok) out.push(rateRelation(model, rn, rule, 'ok', stated, lonePart, undefined));
       else out.push(impossible(model, rn, stated, lonePart, 'part', 'warning'));
       continue;
     }
     // one count in the sentence and no label: it is the part or the base
-    const counts = whole.length ? whole : [];
+    const counts = whole;
     if (counts.length === 1) {
       const c = counts[0]!;
-      if (c.approx || !isInt(c.value)) continue;
+      // A zero count says nothing about a rate (and cannot be its base).
+      if (c.approx || !isInt(c.value) || c.value.n === 0n) continue;
       const v = c.value.n / c.value.d;
       const asPart = possibleAsPart(v, stated);
       const asBase = possibleAsBase(v, stated);
-      if (asPart.ok || asBase.ok) out.push(mk('ok', c, undefined));
+      if (asPart.ok || asBase.ok) out.push(rateRelation(model, rn, rule, 'ok', stated, c, undefined));
       else out.push(impossible(model, rn, stated, c, 'either', 'warning'));
       continue;
     }
@@ -507,18 +816,20 @@ function findRates(model: ReportModel, b: BlockText, out: Relation[]) {
     // no count in the sentence: a count of the same thing earlier in the paragraph may be the base (info only)
     const w1 = rn.stem.slice(-2);
     if (w1.length < 2) continue;
+    // only a count of cases of that very kind (应诉案件 for 出庭应诉率), naming the same proceedings
+    const caseWords = variants(w1).map((v) => v + '案件');
+    const proceedings = PROCEEDINGS.filter((w) => rn.stem.includes(w));
     let ctx: Quantity | undefined;
     let n = 0;
     for (let k = i - 1; k >= 0 && q.start - qs[k]!.end <= 240; k--) {
       const x = qs[k]!;
       if (!isCount(x) || sentOf[k] === sentOf[i]) continue;
-      // only a count of cases of that very kind (应诉案件 for 出庭应诉率), naming the same proceedings
-      if (!variants(w1).some((v) => x.label.includes(v + '案件'))) continue;
-      if (['诉讼', '复议', '信访', '仲裁'].some((w) => rn.stem.includes(w) && !x.label.includes(w))) continue;
+      if (!caseWords.some((v) => x.label.includes(v))) continue;
+      if (proceedings.some((w) => !x.label.includes(w))) continue;
       ctx = x;
       n++;
     }
-    if (n !== 1 || !ctx || ctx.approx || !isInt(ctx.value)) continue;
+    if (n !== 1 || !ctx || ctx.approx || !isInt(ctx.value) || ctx.value.n === 0n) continue;
     const bv = ctx.value.n / ctx.value.d;
     if (!possibleAsBase(bv, stated).ok) out.push(impossible(model, rn, stated, ctx, 'base', 'info', true));
   }
@@ -585,6 +896,28 @@ interface Breakdown {
 const PART_STOP_WORDS = ['共计', '合计', '总计', '累计', '此外', '同时', '全年', '另外'];
 const RESIDUAL_WORDS = ['其他', '其余', '其它', '剩余', '余下'];
 
+/** Words looked for in labels, indexed by their first character. */
+interface WordSet {
+  first: Uint8Array;
+  words: string[];
+}
+function wordSet(words: string[]): WordSet {
+  const first = new Uint8Array(0x10000);
+  for (const w of words) first[w.charCodeAt(0)] = 1;
+  return { first, words };
+}
+/** Does s contain any of the words (words.some((w) => s.includes(w)))? */
+function containsAny(s: string, ws: WordSet): boolean {
+  for (let k = 0; k < s.length; k++) {
+    if (!ws.first[s.charCodeAt(k)]) continue;
+    for (const w of ws.words) if (s.startsWith(w, k)) return true;
+  }
+  return false;
+}
+const PART_STOP = wordSet(PART_STOP_WORDS);
+const RESIDUAL = wordSet(RESIDUAL_WORDS);
+const NO_BREAKDOWNS: BreakdownIndex = { partOf: [], shareOf: [] };
+
 /** Index of the first quantity in [lo, hi) that starts at or after pos (binary search). */
 function firstAtOrAfter(qs: Quantity[], pos: number, lo: number, hi: number): number {
   while (lo < hi) {
@@ -596,9 +929,9 @@ function firstAtOrAfter(qs: Quantity[], pos: number, lo: number, hi: number): nu
 }
 
 /** Index of the sentence containing pos (binary search). */
-function sentenceAt(sentences: Sentence[], pos: number): number {
+function sentenceAt(sentences: Sentence[], ns: number, pos: number): number {
   let lo = 0;
-  let hi = sentences.length - 1;
+  let hi = ns - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sentences[mid]!.end <= pos) lo = mid + 1;
@@ -607,151 +940,202 @@ function sentenceAt(sentences: Sentence[], pos: number): number {
   return lo;
 }
 
+/** White space, as /\s/, by code unit. */
+const SPACE_CHARS = new Uint8Array(0x10000);
+for (const c of [0x9, 0xa, 0xb, 0xc, 0xd, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) SPACE_CHARS[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) SPACE_CHARS[c] = 1;
+/** White space and the list punctuation , ， 、 : ：. */
+const GAP_CHARS = Uint8Array.from(SPACE_CHARS);
+for (const ch of ',，、:：') GAP_CHARS[ch.charCodeAt(0)] = 1;
+
 function isGapOnlyPunct(norm: string, s: number, e: number): boolean {
   let depth = 0;
   for (let k = s; k < e; k++) {
-    const c = norm[k]!;
-    if (c === '(' || c === '（') depth++;
-    else if (c === ')' || c === '）') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && !/[\s,，、:：]/.test(c)) return false;
+    const c = norm.charCodeAt(k);
+    if (c === 40 || c === 0xff08) depth++;
+    else if (c === 41 || c === 0xff09) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && !GAP_CHARS[c]) return false;
   }
   return true;
 }
 
+/** /^\s*[:：]/ on the three characters at pos: a colon right after the marker. */
+function colonAfter(norm: string, pos: number): boolean {
+  const e = Math.min(pos + 3, norm.length);
+  let k = pos;
+  while (k < e && SPACE_CHARS[norm.charCodeAt(k)]) k++;
+  return k < e && COLON(norm.charCodeAt(k));
+}
+const COLON = (c: number) => c === 58 || c === 0xff1a;
+
+/** A ; or ； in [s, e). */
+function hasSemicolon(norm: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = norm.charCodeAt(k);
+    if (c === 59 || c === 0xff1b) return true;
+  }
+  return false;
+}
+
+/** /分别(为|是|有|占)/ in [s, e). */
+function hasFenbie(norm: string, s: number, e: number): boolean {
+  for (let k = s; k + 3 <= e; k++) {
+    if (norm.charCodeAt(k) !== 0x5206 /* 分 */ || norm.charCodeAt(k + 1) !== 0x522b /* 别 */) continue;
+    const c = norm.charCodeAt(k + 2);
+    if (c === 0x4e3a /* 为 */ || c === 0x662f /* 是 */ || c === 0x6709 /* 有 */ || c === 0x5360 /* 占 */) return true;
+  }
+  return false;
+}
+
+/** The first 其中 starting in [from, to), else -1. */
+function qizhongIn(norm: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (norm.charCodeAt(k) === 0x5176 /* 其 */ && norm.charCodeAt(k + 1) === 0x4e2d /* 中 */) return k;
+  return -1;
+}
+
+/** The breakdowns of a block, by the index of the quantity in the block. */
 interface BreakdownIndex {
-  partOf: Map<Quantity, Breakdown>;
-  shareOf: Map<Quantity, { bd: Breakdown; idx: number }>;
+  partOf: (Breakdown | undefined)[];
+  shareOf: ({ bd: Breakdown; idx: number } | undefined)[];
 }
 
 function findBreakdowns(model: ReportModel, b: BlockText, out: Relation[]): BreakdownIndex {
-  const partOf = new Map<Quantity, Breakdown>();
-  const shareOf = new Map<Quantity, { bd: Breakdown; idx: number }>();
+  if (!b.nQizhong && !b.nColons && !b.nFenbie) return NO_BREAKDOWNS;
+  const index: BreakdownIndex = { partOf: [], shareOf: [] };
   const norm = model.norm;
   const { qs, sentences } = b;
-  const handle = (pos: number, marker: string) => {
-    const after = pos + marker.length;
-    // the sentence containing pos
-    const si = sentenceAt(sentences, pos);
-    const s = sentences[si]!;
-    // whole
-    let whole: Quantity | undefined;
-    let certain = true;
-    const at = firstAtOrAfter(qs, pos, s.q0, s.q1);
-    for (let k = at - 1; k >= s.q0; k--) {
-      const x = qs[k]!;
-      if (x.end > pos || !isCount(x)) continue;
-      if (x.paren) continue;
-      if (isGapOnlyPunct(norm, x.end, pos)) whole = x;
-      break;
-    }
-    if (!whole && marker === '其中') {
-      if (pos - s.start > 12 || !isGapOnlyPunct(norm, s.start, pos) || si === 0) return;
-      const prev = sentences[si - 1]!;
-      const cands = qs.slice(prev.q0, prev.q1).filter((x) => isCount(x) && !x.paren);
-      let first: Quantity | undefined;
-      for (let k = at; k < s.q1 && !first; k++) if (qs[k]!.start > pos && isCount(qs[k]!)) first = qs[k];
-      const same = first ? cands.filter((x) => sameClass(x, first)) : [];
-      if (same.length !== 1) return;
-      whole = same[0]!;
-      certain = false;
-    }
-    if (!whole) return;
-    // parts
-    const nextMarker = norm.indexOf('其中', after);
-    const limit = nextMarker >= 0 && nextMarker < s.end ? nextMarker : s.end;
-    const parts: Quantity[] = [];
-    const shares: (Quantity | undefined)[] = [];
-    let complete = false;
-    let fenbie = false;
-    const colon = marker === ':' || /^[\s]*[:：]/.test(norm.slice(after, after + 3));
-    let lastPos = after;
-    for (let k = at; k < s.q1; k++) {
-      const x = qs[k]!;
-      if (x.start < after) continue;
-      if (x.start >= limit) break;
-      // the list may run over ；-clauses, but only once it has started in the 其中 clause
-      if (!parts.length && /[;；]/.test(norm.slice(lastPos, x.start))) break;
-      lastPos = x.end;
-      if (x.percent) {
-        if (parts.length && /分别(占|为|是)/.test(x.label) && !shares.some((y) => y)) {
-          // A 23件、B 91件、C 14件，分别占18.0%、71.1%、10.9%: the shares of the parts, in order
-          const run = [x];
-          for (let k2 = k + 1; k2 < s.q1 && qs[k2]!.percent && /^[\s、,，和及与]*$/.test(qs[k2]!.label); k2++) run.push(qs[k2]!);
-          if (run.length === parts.length) run.forEach((r, j) => (shares[j] = r));
-          break;
-        }
-        // 占78% / 占比78% right after a part (not 划转占比, which names its own rate)
-        const zr = x.key.indexOf('占');
-        if (parts.length && zr >= 0 && !x.key.slice(0, zr).trim() && shares[parts.length - 1] === undefined && isGapOnlyPunct(norm, parts[parts.length - 1]!.end, x.labelStart)) {
-          shares[parts.length - 1] = x;
-          continue;
-        }
-        break;
-      }
-      if (x.unit === 'pp') break;
-      if (x.paren) continue;
-      if (!sameClass(x, whole)) break;
-      if (PART_STOP_WORDS.some((w) => x.label.includes(w))) break;
-      if (!parts.length && /分别(为|是|有|占)/.test(norm.slice(after, x.start))) fenbie = true;
-      if (RESIDUAL_WORDS.some((w) => x.label.includes(w))) complete = true;
-      parts.push(x);
-      shares.push(undefined);
-    }
-    if (!parts.length) return;
-    if (marker !== '其中' && parts.length < 2) return;
-    complete ||= fenbie || marker.startsWith('分别');
-    // shares that sum to about 100% show the list is complete
-    if (shares.length >= 2 && shares.every((x) => x && !x.approx)) {
-      const sum = shares.reduce((a, x) => radd(a, x!.value), ZERO);
-      const tol = shares.reduce((a, x) => radd(a, R(1, pow10(x!.decimals))), ZERO);
-      if (rcmp(rsub(HUNDRED, tol), sum) <= 0) complete = true;
-    }
-    const bd: Breakdown = { whole, parts, shares, complete, certain, colon };
-    for (const p of parts) partOf.set(p, bd);
-    shares.forEach((x, j) => x && shareOf.set(x, { bd, idx: j }));
-    if (whole.approx || parts.some((x) => x.approx)) return;
-    const sum = parts.reduce((a, x) => radd(a, x.value), ZERO);
-    const c = rcmp(sum, whole.value);
-    const formula = parts.map((x) => operandText(model, x)).join('+');
-    const rel: Relation = { kind: 'breakdown', rule: 'breakdown-sum', status: 'ok', stated: whole, name: marker, parts, base: whole, exact: sum, formula };
-    if (c > 0) {
-      if (!certain && !complete && parts.some((x) => rcmp(x.value, whole!.value) > 0)) return;
-      rel.status = 'over';
-      rel.severity = certain ? 'error' : 'warning';
-    } else if (c < 0) {
-      if (complete) {
-        rel.status = 'under';
-        rel.severity = certain ? 'error' : 'warning';
-      } else if (parts.length >= 4 || colon) {
-        rel.status = 'under';
-        rel.severity = 'info';
-      } else rel.status = 'partial';
-    }
-    out.push(rel);
-  };
-  // one pass over the block for the markers
-  const blockText = norm.slice(b.start, b.end);
-  for (let k = blockText.indexOf('其中'); k >= 0; k = blockText.indexOf('其中', k + 2)) handle(b.start + k, '其中');
+  // the markers, found in the one pass over the block
+  for (let k = 0; k < b.nQizhong; k++) breakdownAt(model, b, out, index, b.qizhong[k]!, '其中');
   // 办理案件120件：刑事案件50件、民事案件70件 (a colon right after a count)
-  for (let k = blockText.indexOf(':'); k >= 0; k = blockText.indexOf(':', k + 1)) {
-    const pos = b.start + k;
+  for (let kc = 0; kc < b.nColons; kc++) {
+    const pos = b.colons[kc]!;
     const at = firstAtOrAfter(qs, pos, 0, qs.length);
     const x = qs[at - 1];
     if (!x || !isCount(x) || pos - x.end > 2 || !isGapOnlyPunct(norm, x.end, pos)) continue;
     if (norm.startsWith('其中', pos + 1) || norm.startsWith('其中', pos + 2)) continue; // 其中 handles it
-    handle(pos, ':');
+    breakdownAt(model, b, out, index, pos, ':');
   }
   // X件，分别为A件、B件 (a whole right before 分别为, no 其中 earlier in the sentence)
-  for (let k = blockText.indexOf('分别'); k >= 0; k = blockText.indexOf('分别', k + 2)) {
-    const pos = b.start + k;
-    const m = /^分别(为|是|有)/.exec(blockText.slice(k, k + 3));
-    if (!m) continue;
-    const si = sentenceAt(sentences, pos);
-    const qz = blockText.lastIndexOf('其中', k);
-    if (qz >= 0 && b.start + qz >= sentences[si]!.start) continue;
-    handle(pos, m[0]);
+  let lastQz = 0;
+  for (let kf = 0; kf < b.nFenbie; kf++) {
+    const pos = b.fenbie[kf]!;
+    const c3 = pos + 2 < b.end ? norm.charCodeAt(pos + 2) : -1;
+    const marker = c3 === 0x4e3a ? '分别为' : c3 === 0x662f ? '分别是' : c3 === 0x6709 ? '分别有' : undefined;
+    if (!marker) continue;
+    const si = sentenceAt(sentences, b.ns, pos);
+    // the last 其中 before 分别
+    while (lastQz < b.nQizhong && b.qizhong[lastQz]! < pos) lastQz++;
+    const qz = lastQz > 0 ? b.qizhong[lastQz - 1]! : -1;
+    if (qz >= 0 && qz >= sentences[si]!.start) continue;
+    breakdownAt(model, b, out, index, pos, marker);
   }
-  return { partOf, shareOf };
+  return index;
+}
+
+/** The breakdown introduced by a marker (其中, :, 分别为 …) at pos: recorded in `index`, its relation in `out`. */
+function breakdownAt(model: ReportModel, b: BlockText, out: Relation[], index: BreakdownIndex, pos: number, marker: string) {
+  const norm = model.norm;
+  const { qs, sentences } = b;
+  const { partOf, shareOf } = index;
+  const after = pos + marker.length;
+  // the sentence containing pos
+  const si = sentenceAt(sentences, b.ns, pos);
+  const s = sentences[si]!;
+  // whole
+  let whole: Quantity | undefined;
+  let certain = true;
+  const at = firstAtOrAfter(qs, pos, s.q0, s.q1);
+  for (let k = at - 1; k >= s.q0; k--) {
+    const x = qs[k]!;
+    if (x.end > pos || !isCount(x)) continue;
+    if (x.paren) continue;
+    if (isGapOnlyPunct(norm, x.end, pos)) whole = x;
+    break;
+  }
+  if (!whole && marker === '其中') {
+    if (pos - s.start > 12 || !isGapOnlyPunct(norm, s.start, pos) || si === 0) return;
+    const prev = sentences[si - 1]!;
+    const cands = qs.slice(prev.q0, prev.q1).filter((x) => isCount(x) && !x.paren);
+    let first: Quantity | undefined;
+    for (let k = at; k < s.q1 && !first; k++) if (qs[k]!.start > pos && isCount(qs[k]!)) first = qs[k];
+    const same = first ? cands.filter((x) => sameClass(x, first)) : [];
+    if (same.length !== 1) return;
+    whole = same[0]!;
+    certain = false;
+  }
+  if (!whole) return;
+  // parts
+  const nextMarker = qizhongIn(norm, after, s.end);
+  const limit = nextMarker >= 0 ? nextMarker : s.end;
+  const parts: Quantity[] = [];
+  const shares: (Quantity | undefined)[] = [];
+  let complete = false;
+  let fenbie = false;
+  const colon = marker === ':' || colonAfter(norm, after);
+  let lastPos = after;
+  for (let k = at; k < s.q1; k++) {
+    const x = qs[k]!;
+    if (x.start < after) continue;
+    if (x.start >= limit) break;
+    // the list may run over ；-clauses, but only once it has started in the 其中 clause
+    if (!parts.length && hasSemicolon(norm, lastPos, x.start)) break;
+    lastPos = x.end;
+    if (x.percent) {
+      if (parts.length && /分别(占|为|是)/.test(x.label) && !shares.some((y) => y)) {
+        // A 23件、B 91件、C 14件，分别占18.0%、71.1%、10.9%: the shares of the parts, in order
+        const run = [x];
+        for (let k2 = k + 1; k2 < s.q1 && qs[k2]!.percent && /^[\s、,，和及与]*$/.test(qs[k2]!.label); k2++) run.push(qs[k2]!);
+        if (run.length === parts.length) run.forEach((r, j) => (shares[j] = r));
+        break;
+      }
+      // 占78% / 占比78% right after a part (not 划转占比, which names its own rate)
+      const zr = x.key.indexOf('占');
+      if (parts.length && zr >= 0 && !x.key.slice(0, zr).trim() && shares[parts.length - 1] === undefined && isGapOnlyPunct(norm, parts[parts.length - 1]!.end, x.labelStart)) {
+        shares[parts.length - 1] = x;
+        continue;
+      }
+      break;
+    }
+    if (x.unit === 'pp') break;
+    if (x.paren) continue;
+    if (!sameClass(x, whole)) break;
+    if (containsAny(x.label, PART_STOP)) break;
+    if (!parts.length && hasFenbie(norm, after, x.start)) fenbie = true;
+    if (containsAny(x.label, RESIDUAL)) complete = true;
+    parts.push(x);
+    shares.push(undefined);
+  }
+  if (!parts.length) return;
+  if (marker !== '其中' && parts.length < 2) return;
+  complete ||= fenbie || marker.startsWith('分别');
+  // shares that sum to about 100% show the list is complete
+  if (shares.length >= 2 && shares.every((x) => x && !x.approx)) {
+    const sum = shares.reduce((a, x) => radd(a, x!.value), ZERO);
+    const tol = shares.reduce((a, x) => radd(a, R(1, pow10(x!.decimals))), ZERO);
+    if (rcmp(rsub(HUNDRED, tol), sum) <= 0) complete = true;
+  }
+  const bd: Breakdown = { whole, parts, shares, complete, certain, colon };
+  for (const p of parts) partOf[indexInBlock(qs, p)] = bd;
+  shares.forEach((x, j) => x && (shareOf[indexInBlock(qs, x)] = { bd, idx: j }));
+  if (whole.approx || parts.some((x) => x.approx)) return;
+  const sum = sumValues(parts);
+  const c = rcmp(sum, whole.value);
+  const formula = parts.map((x) => operandText(model, x)).join('+');
+  const rel: Relation = { kind: 'breakdown', rule: 'breakdown-sum', status: 'ok', stated: whole, name: marker, parts, base: whole, exact: sum, formula };
+  if (c > 0) {
+    if (!certain && !complete && parts.some((x) => rcmp(x.value, whole!.value) > 0)) return;
+    rel.status = 'over';
+    rel.severity = certain ? 'error' : 'warning';
+  } else if (c < 0) {
+    if (complete) {
+      rel.status = 'under';
+      rel.severity = certain ? 'error' : 'warning';
+    } else if (parts.length >= 4 || colon) {
+      rel.status = 'under';
+      rel.severity = 'info';
+    } else rel.status = 'partial';
+  }
+  out.push(rel);
 }
 
 // ---- shares (占…%) ---------------------------------------------------------------------------------
@@ -777,42 +1161,53 @@ function wholeKey(name: string): string {
   return s;
 }
 
+interface ShareGroup {
+  items: Quantity[];
+  complete: boolean;
+  checked: boolean[];
+}
+
+function addToGroup(groups: Map<Breakdown | string, ShareGroup>, key: Breakdown | string, q: Quantity, complete: boolean): ShareGroup {
+  let g = groups.get(key);
+  if (!g) groups.set(key, (g = { items: [], complete, checked: [] }));
+  g.items.push(q);
+  g.checked.push(false);
+  return g;
+}
+
+/** Index of a quantity of a block (qs are in document order, one per start), else -1. */
+function indexInBlock(qs: Quantity[], x: Quantity): number {
+  const k = firstAtOrAfter(qs, x.start, 0, qs.length);
+  return qs[k] === x ? k : -1;
+}
+
 function findShares(model: ReportModel, b: BlockText, index: BreakdownIndex, out: Relation[]) {
   const norm = model.norm;
   const { qs, sentOf } = b;
-  const indexOf = new Map<Quantity, number>();
-  qs.forEach((x, k) => indexOf.set(x, k));
-  // groups of shares of one whole, for percent-sum
-  const groups = new Map<Breakdown | string, { items: Quantity[]; complete: boolean; checked: boolean[] }>();
-  const addToGroup = (key: Breakdown | string, q: Quantity, complete: boolean) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { items: [], complete, checked: [] }));
-    g.items.push(q);
-    g.checked.push(false);
-    return g;
-  };
+  // groups of shares of one whole, for percent-sum (made when a block has one)
+  let groups: Map<Breakdown | string, ShareGroup> | undefined;
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i]!;
     if (!q.percent || q.form === 'fraction') continue;
-    const owned = index.shareOf.get(q);
+    const owned = index.shareOf[i];
     let zhan = -1;
     let afterZhan = '';
     let p: Quantity | undefined;
     let pi = -1;
     let bd: Breakdown | undefined;
-    let group: ReturnType<typeof addToGroup> | undefined;
+    let group: ShareGroup | undefined;
     if (owned) {
       // a share the breakdown attached to one of its parts (占78% after a part, or 分别占X%、Y%)
       bd = owned.bd;
       p = bd.parts[owned.idx]!;
-      pi = indexOf.get(p) ?? -1;
+      pi = indexInBlock(qs, p);
       const zr = q.label.lastIndexOf('占');
       if (zr >= 0) {
         zhan = q.labelStart + zr;
         afterZhan = norm.slice(zhan + 1, q.labelStart + q.label.length);
       }
       if (afterZhan.startsWith('比')) afterZhan = '';
-      group = addToGroup(bd, q, bd.complete);
+      group = addToGroup((groups ??= new Map()), bd, q, bd.complete);
     } else {
       const zhanRel = q.label.lastIndexOf('占');
       if (zhanRel < 0) continue;
@@ -829,8 +1224,8 @@ function findShares(model: ReportModel, b: BlockText, index: BreakdownIndex, out
         let k = i + 1;
         while (k < qs.length && qs[k]!.percent && sentOf[k] === sentOf[i] && /^[\s、,，和及与]*$/.test(qs[k]!.label)) items.push(qs[k++]!);
         // the list is complete when it names a residual item (其他方式、其余)
-        const complete = RESIDUAL_WORDS.some((w) => q.label.includes(w));
-        if (items.length >= 2) for (const x of items) addToGroup(`fb:${zhan}`, x, complete);
+        const complete = containsAny(q.label, RESIDUAL);
+        if (items.length >= 2) for (const x of items) addToGroup((groups ??= new Map()), `fb:${zhan}`, x, complete);
         i = k - 1;
         continue;
       }
@@ -844,8 +1239,8 @@ function findShares(model: ReportModel, b: BlockText, index: BreakdownIndex, out
       }
       p = pi >= 0 ? qs[pi]! : undefined;
       if (!p || !isGapOnlyPunct(norm, p.end, zhan)) continue;
-      bd = index.partOf.get(p);
-      if (bd) group = addToGroup(bd, q, bd.complete);
+      bd = index.partOf[pi];
+      if (bd) group = addToGroup((groups ??= new Map()), bd, q, bd.complete);
     }
     if (q.approx || !p || p.approx) continue;
     // the whole: named after 占 (占办结案件总数的35%), else the breakdown's whole, else an earlier count of the sentence
@@ -871,11 +1266,11 @@ function findShares(model: ReportModel, b: BlockText, index: BreakdownIndex, out
     if (wkey) {
       // nearest count of the paragraph whose label names the whole
       let bestDist = Infinity;
+      const wordsOfWhole = variants(wkey);
       // the whole is named nearby: look a bounded number of quantities either way (keeps the scan linear)
       for (let k = Math.max(0, i - 40); k < Math.min(qs.length, i + 40); k++) {
         const x = qs[k]!;
-        if (k === pi || !isCount(x) || !sameClass(x, p) || rcmp(x.value, p.value) < 0) continue;
-        if (!variants(wkey).some((v) => x.label.includes(v))) continue;
+        if (k === pi || !isCount(x) || !sameClass(x, p) || !wordsOfWhole.some((v) => x.label.includes(v)) || rgt(p.value, x.value)) continue;
         const dist = Math.abs(x.start - q.start);
         if (dist < bestDist) (w = x), (bestDist = dist), (distant = sentOf[k] !== sentOf[i]);
       }
@@ -894,9 +1289,9 @@ function findShares(model: ReportModel, b: BlockText, index: BreakdownIndex, out
     }
     if (!w || w.approx || w.value.n === 0n) continue;
     if (others.some((x) => x.approx)) continue;
-    if (others.some((x) => agrees(q, pct(p!.value, x.value)))) {
-      const x = others.find((y) => agrees(q, pct(p!.value, y.value)))!;
-      const how = agrees(q, pct(p.value, x.value));
+    if (others.some((x) => agreesPct(q, p!.value, x.value))) {
+      const x = others.find((y) => agreesPct(q, p!.value, y.value))!;
+      const how = agreesPct(q, p.value, x.value);
       out.push({ kind: 'share', rule: 'share-mismatch', status: how === 'round' ? 'ok' : 'truncated', stated: q, name: '占', parts: [p], base: x, exact: pct(p.value, x.value), formula: shareFormula(model, [p], x) });
       if (group) group.checked[group.items.length - 1] = true;
       continue;
@@ -905,7 +1300,7 @@ function findShares(model: ReportModel, b: BlockText, index: BreakdownIndex, out
     let found: { a: (typeof alts)[0]; how: 'round' | 'trunc' } | undefined;
     for (const a of alts) {
       if (rcmp(a.sum, w.value) > 0) continue;
-      const how = agrees(q, pct(a.sum, w.value));
+      const how = agreesPct(q, a.sum, w.value);
       if (how && (!found || (how === 'round' && found.how === 'trunc'))) found = { a, how };
     }
     const name = (zhan >= 0 ? norm.slice(zhan, q.labelStart + q.label.length).replace(/(为|达|约|是)$/, '') : '') || '占';
@@ -933,7 +1328,7 @@ function findShares(model: ReportModel, b: BlockText, index: BreakdownIndex, out
     });
   }
   // percent sums
-  for (const [, g] of groups) {
+  if (groups) for (const [, g] of groups) {
     if (g.items.length < 2) continue;
     if (g.items.some((x) => x.approx)) continue;
     const sum = g.items.reduce((a, x) => radd(a, x.value), ZERO);
@@ -973,15 +1368,24 @@ function shareFormula(model: ReportModel, parts: Figure[], w: Figure): string {
 
 // ---- growth (同比增长 X%) and percentage points -----------------------------------------------------
 
-function findGrowth(model: ReportModel, b: BlockText, out: Relation[]) {
+/** Growth words with 了 (增长了), and the last characters a key naming a change can end with. */
+const GROWTH_WORDS_LE = GROWTH_WORDS.map((w) => w + '了');
+const GROWTH_LAST = new Set([...GROWTH_WORDS, ...GROWTH_WORDS_LE].map((w) => w.charCodeAt(w.length - 1)));
+
+function growthVerb(key: string): string | undefined {
+  if (!GROWTH_LAST.has(key.charCodeAt(key.length - 1))) return undefined;
+  for (let k = 0; k < GROWTH_WORDS.length; k++) if (key.endsWith(GROWTH_WORDS[k]!) || key.endsWith(GROWTH_WORDS_LE[k]!)) return GROWTH_WORDS[k];
+  return undefined;
+}
+
+/** `prevYearWords`: the words that mark last year's value (上年, 去年 …, and the year before the report's). */
+function findGrowth(model: ReportModel, b: BlockText, out: Relation[], prevYearWords: string[]) {
   const { qs, sentOf } = b;
-  const year = model.reportYear?.value;
-  const prevYearWords = year ? [...PREVIOUS_MARKERS, `${year - 1}年`] : PREVIOUS_MARKERS;
   for (let i = 0; i < qs.length; i++) {
     const g = qs[i]!;
     if (!g.percent || g.form === 'fraction') continue;
     const key = g.key;
-    const verb = GROWTH_WORDS.find((w) => key.endsWith(w) || key.endsWith(w + '了'));
+    const verb = growthVerb(key);
     if (!verb) continue;
     if (/(到|至)$/.test(g.label.trim())) continue; // 提高到5%: a level, not a change
     const up = !DOWN_WORDS.includes(verb);
@@ -996,7 +1400,7 @@ function findGrowth(model: ReportModel, b: BlockText, out: Relation[]) {
       }
       if (isCount(x)) break;
     }
-    const subjectIsRate = /(率|占比|比例|比重)/.test(subject) || (!!prevPct && !!rateName(prevPct.key) && /^(同比|环比|比|较|与)/.test(subject.trim()));
+    const subjectIsRate = /(率|占比|比例|比重)/.test(subject) || (!!prevPct && !!rateNameOf(prevPct.key) && /^(同比|环比|比|较|与)/.test(subject.trim()));
     if (subjectIsRate) {
       if (g.approx || rcmp(g.value, HUNDRED) > 0) continue;
       if (prevPct) {
@@ -1381,9 +1785,21 @@ export function relatedOf(model: ReportModel, f: Span, role: keyof typeof ROLE_T
   return { start: f.start, end: f.end, message: locale === 'en' ? `${r.en}: ${t}` : `${r.zh}：${t}` };
 }
 
-/** Relations a check reports (contradictions and hints), in document order. */
+const reportedCache = new WeakMap<ReportModel, Map<string, Relation[]>>();
+
+/** Relations a check reports (contradictions and hints), in document order (grouped by rule once per model). */
 export function reported(model: ReportModel, rule: string): Relation[] {
-  return getRelations(model)
-    .filter((r) => r.rule === rule && r.severity && r.status !== 'ok' && r.status !== 'truncated' && r.status !== 'partial')
-    .sort((a, b) => a.stated.start - b.stated.start);
+  let byRule = reportedCache.get(model);
+  if (!byRule) {
+    byRule = new Map();
+    for (const r of getRelations(model)) {
+      if (!r.severity || r.status === 'ok' || r.status === 'truncated' || r.status === 'partial') continue;
+      let l = byRule.get(r.rule);
+      if (!l) byRule.set(r.rule, (l = []));
+      l.push(r);
+    }
+    for (const l of byRule.values()) l.sort((a, b) => a.stated.start - b.stated.start);
+    reportedCache.set(model, byRule);
+  }
+  return byRule.get(rule)?.slice() ?? [];
 }

@@ -205,7 +205,7 @@ const DURATION_AFTER_GE = ['工作日', '月', '小时', '星期', '季度', '�
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_SMALL_UNIT: Record<string, bigint> = { 十: 10n, 百: 100n, 千: 1000n };
 
-// Character classes by code unit (one table lookup per character in the scan).
+// Character classes by code unit (one table lookup per character in the scan; no one-character strings).
 const CH_DIGIT = 1;
 const CH_CN = 2;
 const CH_LATIN = 4;
@@ -219,35 +219,96 @@ const CN_DIGIT_VAL = new Int8Array(0x10000);
 for (const [ch, v] of Object.entries(CN_DIGIT)) CN_DIGIT_VAL[ch.charCodeAt(0)] = v + 1;
 const cls = (c: string | undefined) => (c === undefined ? 0 : CHAR_CLASS[c.charCodeAt(0)]!);
 const isDigit = (c: string | undefined) => cls(c) === CH_DIGIT;
-const isCnNumChar = (c: string | undefined) => cls(c) === CH_CN;
-const isLatin = (c: string | undefined) => cls(c) === CH_LATIN;
+/** Class of the code unit at i (0 outside the string). */
+const clsAt = (s: string, i: number): number => CHAR_CLASS[s.charCodeAt(i)] ?? 0;
+const digitAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/** A table of code units: 1 for each character of `chars`. */
+function codeSet(chars: Iterable<string>): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  return t;
+}
+
+/** Lists by code unit: a byte per code unit indexes the lists (0 = none). */
+class CodeLists<T> {
+  private readonly index = new Uint8Array(0x10000);
+  private readonly lists: T[][] = [[]];
+  add(code: number, item: T) {
+    if (!this.index[code]) {
+      if (this.lists.length > 255) throw new Error('CodeLists: too many lists');
+      this.index[code] = this.lists.length;
+      this.lists.push([]);
+    }
+    this.lists[this.index[code]!]!.push(item);
+  }
+  get(code: number): T[] | undefined {
+    const k = this.index[code];
+    return k ? this.lists[k] : undefined;
+  }
+}
+
+const C_SPACE = 32;
+const C_PERCENT = 37;
+const C_COMMA = 44;
+const C_DOT = 46;
+const C_PERMILLE = 0x2030; // ‰
+const C_BAI = 0x767e; // 百
+const C_SHI = 0x5341; // 十
+const C_QIAN = 0x5343; // 千
+const C_WAN = 0x4e07; // 万
+const C_YI = 0x4ebf; // 亿
+const C_YU = 0x4f59; // 余
+const C_DUO = 0x591a; // 多
+const C_DIAN = 0x70b9; // 点
+const C_FEN = 0x5206; // 分
+const C_LING = 0x96f6; // 零
+const C_LING2 = 0x3007; // 〇
+const C_DI = 0x7b2c; // 第
+const C_ZHOU = 0x5468; // 周
+const C_QI = 0x671f; // 期
+const C_XING = 0x661f; // 星
+const C_ZUI = 0x6700; // 最
+const C_FU = 0x9644; // 附
+const C_JIN = 0x8fd1; // 近
+const C_JU = 0x3002; // 。
 
 /** Strong punctuation that ends a label scan. */
-const LABEL_STOP = new Uint8Array(0x10000);
-for (const ch of ',，。;；:：!！?？\n《》|') LABEL_STOP[ch.charCodeAt(0)] = 1;
-const RANGE_MARK = new Set(['-', '~', '—', '–', '至', '到', '－', '～']);
+const LABEL_STOP = codeSet(',，。;；:：!！?？\n《》|');
+const RANGE_MARK = codeSet(['-', '~', '—', '–', '至', '到', '－', '～']);
+/** Characters before which a lone numeral is part of a word (统一, 唯一, 同一 …). */
+const WORD_BEFORE_NUMERAL = codeSet('统唯同逐单之万专划合归任每另');
 
 const PREFIX_APPROX = ['将近', '接近', '大约', '不到', '不足', '不少于', '不低于', '不超过', '至少', '最高', '最多', '高于', '低于', '超过', '多达', '约', '近', '超', '逾'];
-const PREFIX_LAST = new Set(PREFIX_APPROX.map((w) => w[w.length - 1]!));
+const PREFIX_LAST = codeSet(PREFIX_APPROX.map((w) => w[w.length - 1]!));
 const SUFFIX_APPROX = ['左右', '以上', '以下', '以内', '上下', '之多', '有余', '许'];
+const SUFFIX_FIRST = codeSet(SUFFIX_APPROX.map((w) => w[0]!));
 
 /** Trailing linking words stripped from a label to get its key (办结率达到 → 办结率). */
 const TRAILING_VERBS = ['达到了', '达到', '提升至', '提升到', '提高至', '提高到', '稳定在', '保持在', '保持', '分别为', '分别是', '分别', '均为', '均达', '高达', '共计', '合计', '总计', '累计', '约为', '大约', '实现', '已达', '达', '为', '是', '约', '近', '超过', '超', '逾', '共', '计', '均', '有', '在', '了', '的', '已', '将近', '接近', '不到', '不足', '至少', '不低于', '高于', '低于'];
 
-const TRAILING_LAST = new Set(TRAILING_VERBS.map((v) => v[v.length - 1]!));
+/** The trailing verbs by their last character, in list order (a word can only end a label that ends in its last character). */
+const TRAILING_BY_LAST = new CodeLists<string>();
+for (const v of TRAILING_VERBS) TRAILING_BY_LAST.add(v.charCodeAt(v.length - 1), v);
 
 export function stripTrailingVerbs(label: string): string {
   let s = label.trim();
   for (let guard = 0; guard < 6; guard++) {
-    const before = s;
-    if (!TRAILING_LAST.has(s[s.length - 1] ?? '')) break;
-    for (const v of TRAILING_VERBS) {
+    if (!s) break;
+    const list = TRAILING_BY_LAST.get(s.charCodeAt(s.length - 1));
+    if (!list) break;
+    let changed = false;
+    for (const v of list) {
       if (s.length > v.length && s.endsWith(v)) {
         s = s.slice(0, s.length - v.length).trimEnd();
+        changed = true;
         break;
       }
     }
-    if (s === before) break;
+    if (!changed) break;
   }
   return s;
 }
@@ -259,35 +320,149 @@ interface NumParse {
   form: NumberForm;
 }
 
-/** Arabic number at i in norm: 1,234.56 (thousands separators only where the original has an ASCII comma). */
-function parseArabic(norm: string, i: number, end: number, orig: string): NumParse | undefined {
+// The number scanners leave their result here (no allocation for the many numbers that turn out not to be
+// quantities): the end, the decimals, and the exact value as a plain integer numerator over 10^decimals while it is
+// below 2^53 (sNum), else as a rational (sBig).
+let sEnd = 0;
+let sDec = 0;
+let sNum = 0;
+let sBig: Rational | undefined;
+
+/**
+ * Shared values of small whole numbers (0–4095) and of small decimals: rationals are never mutated, and most
+ * figures of a report are small, so most quantities need no value of their own (fewer objects to keep).
+ */
+const SMALL_LIMIT = 4096;
+const smallValues: (Rational | undefined)[][] = [[], [], []];
+
+/** The exact value of the last scan. */
+function scannedValue(): Rational {
+  if (sBig) return sBig;
+  if (sNum < SMALL_LIMIT && sDec <= 2) {
+    const row = smallValues[sDec]!;
+    return (row[sNum] ??= { n: BigInt(sNum), d: pow10(sDec) });
+  }
+  return { n: BigInt(sNum), d: pow10(sDec) };
+}
+
+/** Arabic number at i in norm: 1,234.56 (thousands separators: ",ddd" groups after a first group of 1–3 digits). */
+function scanArabic(norm: string, i: number, end: number): boolean {
   let j = i;
-  while (j < end && CHAR_CLASS[norm.charCodeAt(j)] === CH_DIGIT) j++;
-  let digits = norm.slice(i, j);
+  let v = 0;
+  let c = 0;
+  while (j < end && (c = norm.charCodeAt(j)) >= 48 && c <= 57) {
+    v = v * 10 + (c - 48);
+    j++;
+  }
   // thousands separators: ",ddd" groups after a first group of one to three digits (1,286 / １，２０５);
   // a comma followed by anything but exactly three digits is a list separator
   const firstGroup = j - i;
-  while (firstGroup <= 3 && j + 3 < end && norm[j] === ',' && isDigit(norm[j + 1]) && isDigit(norm[j + 2]) && isDigit(norm[j + 3]) && !isDigit(norm[j + 4])) {
-    digits += norm.slice(j + 1, j + 4);
+  let intDigits = firstGroup;
+  while (firstGroup <= 3 && j + 3 < end && norm.charCodeAt(j) === C_COMMA && digitAt(norm, j + 1) && digitAt(norm, j + 2) && digitAt(norm, j + 3) && !digitAt(norm, j + 4)) {
+    v = v * 1000 + (norm.charCodeAt(j + 1) - 48) * 100 + (norm.charCodeAt(j + 2) - 48) * 10 + (norm.charCodeAt(j + 3) - 48);
+    intDigits += 3;
     j += 4;
   }
   let decimals = 0;
-  let frac = '';
-  if (norm[j] === '.' && isDigit(norm[j + 1]) && j + 1 < end) {
+  if (norm.charCodeAt(j) === C_DOT && digitAt(norm, j + 1) && j + 1 < end) {
     j++;
     const f0 = j;
-    while (j < end && CHAR_CLASS[norm.charCodeAt(j)] === CH_DIGIT) j++;
-    frac = norm.slice(f0, j);
-    decimals = frac.length;
+    while (j < end && (c = norm.charCodeAt(j)) >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      j++;
+    }
+    decimals = j - f0;
     // 2023.12.31, 1.2.3: a date or version, not a number
-    if (norm[j] === '.' && isDigit(norm[j + 1])) return undefined;
+    if (norm.charCodeAt(j) === C_DOT && digitAt(norm, j + 1)) return false;
   }
-  if (digits.length > 15) return undefined;
-  return { end: j, value: { n: BigInt(digits + frac), d: pow10(decimals) }, decimals, form: 'arabic' };
+  if (intDigits > 15) return false;
+  sEnd = j;
+  sDec = decimals;
+  if (intDigits + decimals <= 15) {
+    sNum = v;
+    sBig = undefined;
+  } else {
+    // too many digits for a double: the digits without separators, as a bigint
+    let digits = '';
+    for (let k = i; k < j; k++) {
+      const ch = norm.charCodeAt(k);
+      if (ch !== C_COMMA && ch !== C_DOT) digits += norm[k];
+    }
+    sBig = { n: BigInt(digits), d: pow10(decimals) };
+  }
+  return true;
 }
 
+/** Above this a Chinese numeral is evaluated with bigints (exact doubles go to 2^53). */
+const SAFE_CN = 2 ** 50;
+
 /** Chinese numeral at i: 一百零五, 二十六, 两万, 九十九点三. Digit strings without units (二〇二三, 七五) are rejected. */
-function parseChinese(norm: string, i: number, end: number): NumParse | undefined {
+function scanChinese(norm: string, i: number, end: number): boolean {
+  let j = i;
+  let total = 0;
+  let section = 0;
+  let num = -1; // pending digit, -1 = none
+  let sawUnit = false;
+  let lastWasDigit = false;
+  let count = 0;
+  while (j < end) {
+    const c = norm.charCodeAt(j);
+    const dv = CN_DIGIT_VAL[c]!;
+    if (dv) {
+      const d = dv - 1;
+      if (lastWasDigit && !(num === 0) && d !== 0) {
+        // two digits in a row (七五, 二〇二三): not a quantity numeral
+        const p = norm.charCodeAt(j - 1);
+        if (!(p === C_LING || p === C_LING2)) return false;
+      }
+      num = d;
+      lastWasDigit = true;
+    } else if (c === C_SHI || c === C_BAI || c === C_QIAN) {
+      const u = c === C_SHI ? 10 : c === C_BAI ? 100 : 1000;
+      if (num < 0 && c !== C_SHI) return false;
+      section += (num < 0 ? 1 : num) * u;
+      num = -1;
+      sawUnit = true;
+      lastWasDigit = false;
+    } else if (c === C_WAN || c === C_YI) {
+      if (count === 0) return false;
+      const v = section + (num < 0 ? 0 : num);
+      if (c === C_YI) total = (total + v) * 100000000;
+      else total += v * 10000;
+      if (total > SAFE_CN || section > SAFE_CN) return scanChineseBig(norm, i, end);
+      section = 0;
+      num = -1;
+      sawUnit = true;
+      lastWasDigit = false;
+    } else break;
+    j++;
+    count++;
+  }
+  if (count === 0) return false;
+  if (section > SAFE_CN) return scanChineseBig(norm, i, end);
+  const intVal = total + section + (num < 0 ? 0 : num);
+  if (!sawUnit && count > 1) return false;
+  // a trailing 万/亿 that is really a multiplier of a unit (两万元) is fine: value already scaled
+  sDec = 0;
+  sNum = intVal;
+  sBig = undefined;
+  if (norm.charCodeAt(j) === C_DIAN && CN_DIGIT_VAL[norm.charCodeAt(j + 1)]) {
+    let k = j + 1;
+    let fracDigits = '';
+    while (k < end && CN_DIGIT_VAL[norm.charCodeAt(k)]) fracDigits += String(CN_DIGIT_VAL[norm.charCodeAt(k)]! - 1), k++;
+    const decimals = fracDigits.length;
+    j = k;
+    if (decimals) {
+      sDec = decimals;
+      sBig = { n: BigInt(intVal) * pow10(decimals) + BigInt(fracDigits), d: pow10(decimals) };
+    }
+  }
+  sEnd = j;
+  return true;
+}
+
+/** scanChinese with bigint arithmetic throughout, for numerals beyond the exact range of a double (九千亿亿). */
+function scanChineseBig(norm: string, i: number, end: number): boolean {
   let j = i;
   let total = 0n;
   let section = 0n;
@@ -301,20 +476,19 @@ function parseChinese(norm: string, i: number, end: number): NumParse | undefine
     if (dv) {
       const d = BigInt(dv - 1);
       if (lastWasDigit && !(num === 0n) && d !== 0n) {
-        // two digits in a row (七五, 二〇二三): not a quantity numeral
-        if (!(norm[j - 1] === '零' || norm[j - 1] === '〇')) return undefined;
+        if (!(norm[j - 1] === '零' || norm[j - 1] === '〇')) return false;
       }
       num = d;
       lastWasDigit = true;
     } else if (c === '十' || c === '百' || c === '千') {
       const u = CN_SMALL_UNIT[c]!;
       section += (num < 0n ? (c === '十' ? 1n : -1n) : num) * u;
-      if (num < 0n && c !== '十') return undefined;
+      if (num < 0n && c !== '十') return false;
       num = -1n;
       sawUnit = true;
       lastWasDigit = false;
     } else if (c === '万' || c === '亿') {
-      if (count === 0) return undefined;
+      if (count === 0) return false;
       const u = c === '万' ? 10000n : 100000000n;
       const v = section + (num < 0n ? 0n : num);
       if (c === '亿') {
@@ -330,10 +504,9 @@ function parseChinese(norm: string, i: number, end: number): NumParse | undefine
     j++;
     count++;
   }
-  if (count === 0) return undefined;
-  let intVal = total + section + (num < 0n ? 0n : num);
-  if (!sawUnit && count > 1) return undefined;
-  // a trailing 万/亿 that is really a multiplier of a unit (两万元) is fine: value already scaled
+  if (count === 0) return false;
+  const intVal = total + section + (num < 0n ? 0n : num);
+  if (!sawUnit && count > 1) return false;
   let decimals = 0;
   let fracDigits = '';
   if (norm[j] === '点' && norm[j + 1] !== undefined && norm[j + 1]! in CN_DIGIT) {
@@ -342,31 +515,51 @@ function parseChinese(norm: string, i: number, end: number): NumParse | undefine
     decimals = fracDigits.length;
     j = k;
   }
-  const value: Rational = decimals ? { n: intVal * pow10(decimals) + BigInt(fracDigits), d: pow10(decimals) } : { n: intVal, d: 1n };
-  return { end: j, value, decimals, form: 'chinese' };
+  sEnd = j;
+  sDec = decimals;
+  sBig = decimals ? { n: intVal * pow10(decimals) + BigInt(fracDigits), d: pow10(decimals) } : { n: intVal, d: 1n };
+  return true;
 }
 
-const UNITS_BY_FIRST = new Map<string, [string, string][]>();
-for (const u of UNITS) {
-  const k = u[0][0]!;
-  let l = UNITS_BY_FIRST.get(k);
-  if (!l) UNITS_BY_FIRST.set(k, (l = []));
-  l.push(u);
+/** Arabic number at i in norm (see scanArabic). */
+function parseArabic(norm: string, i: number, end: number): NumParse | undefined {
+  if (!scanArabic(norm, i, end)) return undefined;
+  return { end: sEnd, value: scannedValue(), decimals: sDec, form: 'arabic' };
 }
 
-function matchUnit(norm: string, j: number, end: number): { unit: string; cls: string; len: number } | undefined {
-  const list = UNITS_BY_FIRST.get(norm[j] ?? '');
+/** Chinese numeral at i in norm (see scanChinese). */
+function parseChinese(norm: string, i: number, end: number): NumParse | undefined {
+  if (!scanChinese(norm, i, end)) return undefined;
+  return { end: sEnd, value: scannedValue(), decimals: sDec, form: 'chinese' };
+}
+
+interface UnitMatch {
+  unit: string;
+  cls: string;
+  len: number;
+  /** Characters that must not follow (UNIT_NOT_BEFORE), as code units. */
+  bad: number[];
+}
+
+/** The units by the code of their first character, longest first where it matters (UNITS order). */
+const UNITS_BY_FIRST = new CodeLists<UnitMatch>();
+for (const [unit, ucls] of UNITS) {
+  UNITS_BY_FIRST.add(unit.charCodeAt(0), { unit, cls: ucls, len: unit.length, bad: [...(UNIT_NOT_BEFORE[unit] ?? '')].map((ch) => ch.charCodeAt(0)) });
+}
+const C_GE = 0x4e2a; // 个
+const DURATION_FIRST = codeSet(DURATION_AFTER_GE.map((w) => w[0]!));
+
+function matchUnit(norm: string, j: number, end: number): UnitMatch | undefined {
+  const list = UNITS_BY_FIRST.get(norm.charCodeAt(j));
   if (!list) return undefined;
-  for (const [u, cls] of list) {
-    if (j + u.length > end) continue;
-    if (norm.startsWith(u, j)) {
-      const next = norm[j + u.length];
-      const bad = UNIT_NOT_BEFORE[u];
-      if (bad && next !== undefined && bad.includes(next)) return undefined;
-      if (u === '个') {
+  for (const m of list) {
+    if (j + m.len > end) continue;
+    if (m.len === 1 || norm.startsWith(m.unit, j)) {
+      if (m.bad.length && m.bad.includes(norm.charCodeAt(j + m.len))) return undefined;
+      if (m.len === 1 && norm.charCodeAt(j) === C_GE && DURATION_FIRST[norm.charCodeAt(j + 1)]) {
         for (const w of DURATION_AFTER_GE) if (norm.startsWith(w, j + 1)) return undefined;
       }
-      return { unit: u, cls, len: u.length };
+      return m;
     }
   }
   return undefined;
@@ -379,6 +572,24 @@ const BRACKET = new Uint8Array(0x10000);
 for (const [o, c] of Object.entries(OPENERS)) (BRACKET[Number(o)] = 1), (BRACKET[c] = 2);
 const QUOTE_OPENERS = new Set([0x201c, 0x300c, 0x2018]);
 
+/** Keeps at most this many openers (pairs of entries) on a bracket stack. */
+const BRACKET_STACK_MAX = 64;
+
+/**
+ * Closes the innermost opener of a closer's kind on a bracket stack (pairs: opener code, position), dropping the
+ * openers above it; the opener's position, or -1 when there is none.
+ */
+function closeBracket(stack: number[], c: number): number {
+  const open = CLOSERS.get(c);
+  if (open === undefined) return -1;
+  let k = stack.length - 2;
+  while (k >= 0 && stack[k] !== open) k -= 2;
+  if (k < 0) return -1;
+  const s = stack[k + 1]!;
+  stack.length = k;
+  return s;
+}
+
 /** Regions where numbers are not quantities: titles 《》, document numbers 〔〕【】[], short quotes (slogans). */
 function protectedRanges(norm: string, start: number, end: number): number[] {
   const ranges: number[] = [];
@@ -388,16 +599,12 @@ function protectedRanges(norm: string, start: number, end: number): number[] {
     const kind = BRACKET[c];
     if (!kind) continue;
     if (kind === 1) {
-      if (stack.length < 64) stack.push(c, i);
+      if (stack.length < BRACKET_STACK_MAX) stack.push(c, i);
       continue;
     }
-    const open = CLOSERS.get(c);
-    if (open === undefined) continue;
-    let k = stack.length - 2;
-    while (k >= 0 && stack[k] !== open) k -= 2;
-    if (k < 0) continue;
-    const s = stack[k + 1]!;
-    stack.length = k;
+    const open = CLOSERS.get(c)!;
+    const s = closeBracket(stack, c);
+    if (s < 0) continue;
     // quotes protect slogans (“最多跑一次”, “12345”), not long quoted passages
     if (!QUOTE_OPENERS.has(open) || i - s <= 16) ranges.push(s, i + 1);
   }
@@ -409,18 +616,74 @@ function inRanges(ranges: number[], pos: number): boolean {
   return false;
 }
 
-function parenDepthBefore(norm: string, lineStart: number, pos: number): boolean {
-  // Is pos inside an unclosed ( on this line? (scan back to the sentence start, bounded)
-  let depth = 0;
-  for (let k = pos - 1; k >= lineStart && k >= pos - 120; k--) {
-    const c = norm.charCodeAt(k);
-    if (c === 41 || c === 0xff09) depth++;
-    else if (c === 40 || c === 0xff08) {
-      if (depth === 0) return true;
-      depth--;
-    } else if (c === 0x3002) return false;
+/** How far back an unclosed parenthesis still puts a figure inside it (within the sentence). */
+const PAREN_REACH = 120;
+
+// The main scan reads one table per character: the character classes (below EV_OPEN), the characters that change
+// the state of brackets (protected ranges) and parentheses (figures in parentheses), and the characters the number
+// relations look for (sentence ends, 其中, colons, 分别), which are recorded as text marks.
+const EV_OPEN = 8;
+const EV_CLOSE = 9;
+const EV_PAREN_OPEN = 10;
+const EV_PAREN_CLOSE = 11;
+const EV_JU = 12; // 。
+const EV_STOP = 13; // ! ? ！ ？ (text mark 1, like 。)
+const EV_QI = 14; // 其 (text mark 2)
+const EV_COLON = 15; // : (text mark 3)
+const EV_FEN = 16; // 分 (text mark 4)
+const SCAN = Uint8Array.from(CHAR_CLASS);
+for (let c = 0; c < 0x10000; c++) if (BRACKET[c]) SCAN[c] = BRACKET[c] === 1 ? EV_OPEN : EV_CLOSE;
+SCAN[40] = SCAN[0xff08] = EV_PAREN_OPEN;
+SCAN[41] = SCAN[0xff09] = EV_PAREN_CLOSE;
+SCAN[C_JU] = EV_JU;
+for (const ch of '!?！？') SCAN[ch.charCodeAt(0)] = EV_STOP;
+SCAN[0x5176 /* 其 */] = EV_QI;
+SCAN[58 /* : */] = EV_COLON;
+SCAN[0x5206 /* 分 */] = EV_FEN;
+
+/** closeBracket on a stack held in stack[0, n): the new n. */
+function closeBracketIn(stack: number[], n: number, c: number): number {
+  const open = CLOSERS.get(c);
+  if (open === undefined) return n;
+  let k = n - 2;
+  while (k >= 0 && stack[k] !== open) k -= 2;
+  return k < 0 ? n : k;
+}
+
+// Scratch state of the scan of one line (extraction is not re-entrant): stacks of pending brackets (pairs: opener
+// code, position) and of unclosed parentheses (positions), used up to a count.
+const bracketStack: number[] = [];
+const parenStack: number[] = [];
+
+/**
+ * Marks of the running text, recorded while getQuantities scans the lines: the positions of the characters the
+ * number relations look for (the scan skips only digits, numerals, units and signs, none of which is one of them).
+ */
+export interface TextMarks {
+  /** Positions, in the order of model.lines. */
+  pos: Int32Array;
+  /** 1 sentence end (。 ! ? ！ ？), 2 其, 3 :, 4 分. */
+  kind: Uint8Array;
+  /** The marks of model.lines[i] are [lineStart[i], lineStart[i + 1]). */
+  lineStart: Int32Array;
+}
+
+let recording = false;
+let markPos = new Int32Array(1024);
+let markKind = new Uint8Array(1024);
+let nMarks = 0;
+
+function addMark(pos: number, kind: number) {
+  if (nMarks === markPos.length) {
+    const p = new Int32Array(2 * nMarks);
+    p.set(markPos);
+    markPos = p;
+    const k = new Uint8Array(2 * nMarks);
+    k.set(markKind);
+    markKind = k;
   }
-  return false;
+  markPos[nMarks] = pos;
+  markKind[nMarks++] = kind;
 }
 
 function isFullWidthDigit(code: number): boolean {
@@ -433,54 +696,95 @@ function isFullWidthDigit(code: number): boolean {
  */
 export function extractQuantities(norm: string, start = 0, end = norm.length, orig: string = norm, line = -1): Quantity[] {
   const out: Quantity[] = [];
-  const prot = protectedRanges(norm, start, end);
+  // Brackets, read as the scan goes (as protectedRanges reads them): a figure can only be in a protected range
+  // while an opener is pending, and only then are the ranges of the line worked out.
+  const brackets = bracketStack;
+  let nb = 0;
+  let prot: number[] | undefined;
+  // Parentheses, read as the scan goes: the unclosed ( of the current sentence (reset at 。). A figure is in
+  // parentheses when the innermost unclosed one is on its line, in its sentence and near enough. (The scan skips
+  // only digits, numerals, units and signs, never a bracket or a parenthesis.)
+  const parens = parenStack;
+  let np = 0;
   let prevEnd = start;
   let i = start;
   while (i < end) {
     // fast skip of characters that cannot start a number
     const code = norm.charCodeAt(i);
-    if (CHAR_CLASS[code] === 0 && code !== 0x767e /* 百 */) {
+    const cc = SCAN[code]!;
+    if (cc === 0) {
       i++;
       continue;
     }
-    const c = norm[i]!;
-    let parsed: NumParse | undefined;
+    if (cc >= EV_OPEN) {
+      if (cc === EV_OPEN) {
+        if (nb < BRACKET_STACK_MAX) (brackets[nb++] = code), (brackets[nb++] = i);
+      } else if (cc === EV_CLOSE) nb = closeBracketIn(brackets, nb, code);
+      else if (cc === EV_PAREN_OPEN) parens[np++] = i;
+      else if (cc === EV_PAREN_CLOSE) {
+        if (np) np--;
+      } else if (cc === EV_JU) {
+        np = 0;
+        if (recording) addMark(i, 1);
+      } else if (recording) addMark(i, cc - EV_STOP + 1);
+      i++;
+      continue;
+    }
+    let form: NumberForm;
     let pctPrefix = -1; // start of 百分之
-    let fracDen: Rational | undefined;
+    let fraction: Rational | undefined;
     const numStart = i;
-    if (isDigit(c)) {
-      const p = norm[i - 1];
+    if (cc === CH_DIGIT) {
       // part of a bigger token (V2.0, 0398-…, a malformed 1234,567)
-      if (i > start && (isDigit(p) || isLatin(p) || p === '.' || p === '_' || p === '/' || p === '#' || p === '@' || (orig[i - 1] === ',' && isDigit(norm[i - 2])))) {
-        // part of a bigger token
-        while (i < end && (isDigit(norm[i]) || norm[i] === '.')) i++;
+      if (i > start) {
+        const p = norm.charCodeAt(i - 1);
+        const pc = CHAR_CLASS[p];
+        if (pc === CH_DIGIT || pc === CH_LATIN || p === C_DOT || p === 95 /* _ */ || p === 47 /* / */ || p === 35 /* # */ || p === 64 /* @ */ || (orig.charCodeAt(i - 1) === C_COMMA && digitAt(norm, i - 2))) {
+          while (i < end && (digitAt(norm, i) || norm.charCodeAt(i) === C_DOT)) i++;
+          continue;
+        }
+      }
+      if (!scanArabic(norm, i, end)) {
+        while (i < end && (digitAt(norm, i) || norm.charCodeAt(i) === C_DOT)) i++;
         continue;
       }
-      parsed = parseArabic(norm, i, end, orig);
-      if (!parsed) {
-        while (i < end && (isDigit(norm[i]) || norm[i] === '.')) i++;
-        continue;
-      }
-    } else if (c === '百' && norm.startsWith('百分之', i)) {
+      form = 'arabic';
+    } else if (code === C_BAI && norm.startsWith('百分之', i)) {
       pctPrefix = i;
       const k = i + 3;
-      parsed = isDigit(norm[k]) ? parseArabic(norm, k, end, orig) : norm[k] === '百' && !isCnNumChar(norm[k + 1]) ? { end: k + 1, value: R(100), decimals: 0, form: 'chinese' } : parseChinese(norm, k, end);
-      if (!parsed) {
+      let ok: boolean;
+      if (digitAt(norm, k)) {
+        ok = scanArabic(norm, k, end);
+        form = 'arabic';
+      } else if (norm.charCodeAt(k) === C_BAI && clsAt(norm, k + 1) !== CH_CN) {
+        (sEnd = k + 1), (sDec = 0), (sNum = 100), (sBig = undefined);
+        ok = true;
+        form = 'chinese';
+      } else {
+        ok = scanChinese(norm, k, end);
+        form = 'chinese';
+      }
+      if (!ok) {
         i += 3;
         continue;
       }
-    } else if (isCnNumChar(c) && !isCnNumChar(norm[i - 1])) {
-      parsed = parseChinese(norm, i, end);
-      if (!parsed) {
-        while (i < end && isCnNumChar(norm[i])) i++;
+    } else if (cc === CH_CN && clsAt(norm, i - 1) !== CH_CN) {
+      if (!scanChinese(norm, i, end)) {
+        while (i < end && clsAt(norm, i) === CH_CN) i++;
         continue;
       }
+      form = 'chinese';
       // X分之Y: a fraction (三分之一)
-      if (norm.startsWith('分之', parsed.end)) {
-        const y = parseChinese(norm, parsed.end + 2, end);
-        if (y && parsed.value.n > 0n) {
-          fracDen = parsed.value;
-          parsed = { end: y.end, value: rmul(rdiv(y.value, fracDen), HUNDRED), decimals: 0, form: 'fraction' };
+      if (norm.charCodeAt(sEnd) === C_FEN && norm.startsWith('分之', sEnd)) {
+        const positive = sBig ? sBig.n > 0n : sNum > 0;
+        if (positive) {
+          const den = scannedValue();
+          const x = { end: sEnd, dec: sDec, num: sNum, big: sBig };
+          if (scanChinese(norm, x.end + 2, end)) {
+            fraction = rmul(rdiv(scannedValue(), den), HUNDRED);
+            form = 'fraction';
+            sDec = 0;
+          } else (sEnd = x.end), (sDec = x.dec), (sNum = x.num), (sBig = x.big);
         }
       }
     } else {
@@ -489,67 +793,69 @@ export function extractQuantities(norm: string, start = 0, end = norm.length, or
     }
 
     const nStart = pctPrefix >= 0 ? pctPrefix + 3 : numStart;
-    const nEnd = parsed.end;
+    const nEnd = sEnd;
     const figStart = pctPrefix >= 0 ? pctPrefix : numStart;
     i = Math.max(nEnd, i + 1);
 
-    if (prot.length && inRanges(prot, figStart)) continue;
+    if (nb && inRanges((prot ??= protectedRanges(norm, start, end)), figStart)) continue;
     // ordinal 第一 / 第3, weekday, 一是
-    const before = norm[figStart - 1];
-    if (before === '第' || before === '周' || (before === '期' && norm[figStart - 2] === '星')) continue;
-    if (parsed.form === 'chinese' && pctPrefix < 0) {
+    const before = norm.charCodeAt(figStart - 1);
+    if (before === C_DI || before === C_ZHOU || (before === C_QI && norm.charCodeAt(figStart - 2) === C_XING)) continue;
+    if (form === 'chinese' && pctPrefix < 0 && nEnd - nStart === 1) {
       // 统一部署, 唯一, 同一: a numeral inside a word; a lone 一 is almost never a counted quantity
-      if (parsed.value.n === parsed.value.d && nEnd - nStart === 1) continue;
-      if (nEnd - nStart === 1 && before !== undefined && '统唯同逐单之万专划合归任每另'.includes(before)) continue;
+      if (sNum === 1 && sDec === 0 && !sBig) continue;
+      if (WORD_BEFORE_NUMERAL[before]) continue;
     }
     // ranges 3-5个, 3至5个: neither end is a quantity
     {
       let k = figStart - 1;
-      while (k > start && norm[k] === ' ') k--;
-      if (k >= start && RANGE_MARK.has(norm[k]!) && (isDigit(norm[k - 1]) || norm[k - 1] === '%' || isCnNumChar(norm[k - 1]))) continue;
+      while (k > start && norm.charCodeAt(k) === C_SPACE) k--;
+      if (k >= start && RANGE_MARK[norm.charCodeAt(k)] && (digitAt(norm, k - 1) || norm.charCodeAt(k - 1) === C_PERCENT || clsAt(norm, k - 1) === CH_CN)) continue;
     }
 
     // after the number: multiplier, approximation, unit, percent sign
     let j = nEnd;
-    let approx = false;
+    let approx = form === 'fraction';
     let mult = 1n;
     let unitRaw = '';
     let unit = '';
     let uclass = '';
-    let percent = pctPrefix >= 0 || parsed.form === 'fraction';
-    if (parsed.form === 'fraction') approx = true;
-    while (j < end && norm[j] === ' ') j++;
+    let decimals = sDec;
+    let permille = false;
+    let percent = pctPrefix >= 0 || form === 'fraction';
+    while (j < end && norm.charCodeAt(j) === C_SPACE) j++;
     if (!percent) {
-      if (norm[j] === '%') {
+      const jc = norm.charCodeAt(j);
+      if (jc === C_PERCENT) {
         percent = true;
-        unitRaw = orig[j]!;
+        unitRaw = orig.charCodeAt(j) === C_PERCENT ? '%' : orig[j]!;
         j++;
-      } else if (norm[j] === '‰') {
+      } else if (jc === C_PERMILLE) {
         // per mille: keep as a percent value /10
         percent = true;
         unitRaw = '‰';
-        parsed = { ...parsed, value: rdiv(parsed.value, R(10)), decimals: parsed.decimals + 1 };
+        permille = true;
+        decimals++;
         j++;
       } else {
         const uStart = j;
-        if (parsed.form === 'arabic' && (norm[j] === '万' || norm[j] === '亿' || norm[j] === '千')) {
-          mult = norm[j] === '万' ? 10000n : norm[j] === '亿' ? 100000000n : 1000n;
+        if (form === 'arabic' && (jc === C_WAN || jc === C_YI || jc === C_QIAN)) {
+          mult = jc === C_WAN ? 10000n : jc === C_YI ? 100000000n : 1000n;
           j++;
         }
-        if (norm[j] === '余' || norm[j] === '多') {
+        const ac = norm.charCodeAt(j);
+        if (ac === C_YU || ac === C_DUO) {
           approx = true;
           j++;
         }
         const m = matchUnit(norm, j, end);
-        if (m) {
-          unit = m.unit;
-          uclass = m.cls;
-          j += m.len;
-          unitRaw = orig.slice(uStart, j);
-        } else {
-          // bare numbers are not quantities in running text (hotlines, years, versions, scores)
-          continue;
-        }
+        // bare numbers are not quantities in running text (hotlines, years, versions, scores)
+        if (!m) continue;
+        unit = m.unit;
+        uclass = m.cls;
+        j += m.len;
+        // the unit as written: the same string as the unit in the common case (no multiplier, no 余, not traditional)
+        unitRaw = j - uStart === m.len && orig.startsWith(m.unit, uStart) ? m.unit : orig.slice(uStart, j);
       }
     }
     if (percent && !unit) {
@@ -558,25 +864,28 @@ export function extractQuantities(norm: string, start = 0, end = norm.length, or
     }
     if (uclass === 'pp') unit = 'pp';
     // ranges after: 3-5个 handled above for the second; here the first (3-5个: the number is followed by -5)
-    if (RANGE_MARK.has(norm[nEnd] ?? '') && (isDigit(norm[nEnd + 1]) || isCnNumChar(norm[nEnd + 1]))) continue;
-    if (RANGE_MARK.has(norm[j] ?? '') && (isDigit(norm[j + 1]) || isCnNumChar(norm[j + 1]))) continue;
+    if (RANGE_MARK[norm.charCodeAt(nEnd)] && (digitAt(norm, nEnd + 1) || clsAt(norm, nEnd + 1) === CH_CN)) continue;
+    const after = norm.charCodeAt(j);
+    if (RANGE_MARK[after] && (digitAt(norm, j + 1) || clsAt(norm, j + 1) === CH_CN)) continue;
     // 年/月/日 after a counted unit never happens; a number directly followed by 年 etc. has no unit and was skipped
-    if (isLatin(norm[j]) && !percent) continue;
+    if (CHAR_CLASS[after] === CH_LATIN && !percent) continue;
 
     // approximation words around the figure
-    for (const w of SUFFIX_APPROX) {
-      if (norm.startsWith(w, j)) {
-        approx = true;
-        break;
+    if (SUFFIX_FIRST[after]) {
+      for (const w of SUFFIX_APPROX) {
+        if (norm.startsWith(w, j)) {
+          approx = true;
+          break;
+        }
       }
     }
-    if (norm[j] === '多' || norm[j] === '余') approx = true;
+    if (after === C_DUO || after === C_YU) approx = true;
     let k = figStart;
-    while (k > start && norm[k - 1] === ' ') k--;
-    if (k > start && PREFIX_LAST.has(norm[k - 1]!)) for (const w of PREFIX_APPROX) {
+    while (k > start && norm.charCodeAt(k - 1) === C_SPACE) k--;
+    if (k > start && PREFIX_LAST[norm.charCodeAt(k - 1)]) for (const w of PREFIX_APPROX) {
       if (k - w.length >= start && norm.startsWith(w, k - w.length)) {
         // 最近 / 近年 are not approximations of this number: 近 must touch it
-        if (w === '近' && (norm[k - 2] === '最' || norm[k - 2] === '附')) continue;
+        if (w === '近' && (norm.charCodeAt(k - 2) === C_ZUI || norm.charCodeAt(k - 2) === C_FU)) continue;
         approx = true;
         break;
       }
@@ -585,41 +894,38 @@ export function extractQuantities(norm: string, start = 0, end = norm.length, or
     // label: back to strong punctuation, the previous quantity, or an unmatched opening parenthesis
     let ls = k;
     let depth = 0;
-    let paren = false;
     while (ls > prevEnd && ls > start && figStart - ls < 48) {
       const ch = norm.charCodeAt(ls - 1);
       if (LABEL_STOP[ch]) break;
       if (ch === 41 || ch === 0xff09) depth++;
       else if (ch === 40 || ch === 0xff08) {
-        if (depth === 0) {
-          paren = true;
-          break;
-        }
+        if (depth === 0) break;
         depth--;
       }
       ls--;
     }
-    if (!paren) paren = parenDepthBefore(norm, start, figStart);
-    while (ls < k && norm[ls] === ' ') ls++;
+    // inside parentheses: an unclosed ( before the figure, on its line, in its sentence, at most PAREN_REACH back
+    const paren = np > 0 && parens[np - 1]! >= figStart - PAREN_REACH;
+    while (ls < k && norm.charCodeAt(ls) === C_SPACE) ls++;
     const label = norm.slice(ls, k);
 
-    let value = parsed.value;
+    let value = fraction ?? scannedValue();
+    if (permille) value = rdiv(value, R(10));
     if (mult !== 1n) value = rmul(value, R(mult));
-    const wcode = orig.charCodeAt(nStart);
     out.push({
       start: figStart,
       end: j,
       numStart: nStart,
       numEnd: nEnd,
       value,
-      decimals: parsed.decimals,
+      decimals,
       percent,
       unit,
       unitClass: uclass,
       unitRaw,
       approx,
-      form: parsed.form,
-      fullWidth: isFullWidthDigit(wcode),
+      form,
+      fullWidth: isFullWidthDigit(orig.charCodeAt(nStart)),
       label,
       labelStart: ls,
       key: stripTrailingVerbs(label),
@@ -647,6 +953,7 @@ export interface ModelQuantities {
 }
 
 const cache = new WeakMap<ReportModel, ModelQuantities>();
+const marksCache = new WeakMap<ReportModel, TextMarks>();
 
 /** Quantities of the running text (paragraphs and headings; table rows are read cell by cell elsewhere). */
 export function getQuantities(model: ReportModel): ModelQuantities {
@@ -654,18 +961,38 @@ export function getQuantities(model: ReportModel): ModelQuantities {
   if (q) return q;
   const all: Quantity[] = [];
   const byLine: Quantity[][] = [];
-  model.lines.forEach((ln, idx) => {
-    if (ln.kind === 'table-row') {
-      byLine.push([]);
-      return;
+  const { lines, norm, text } = model;
+  const lineStart = new Int32Array(lines.length + 1);
+  nMarks = 0;
+  recording = true;
+  try {
+    for (let idx = 0; idx < lines.length; idx++) {
+      const ln = lines[idx]!;
+      lineStart[idx] = nMarks;
+      if (ln.kind === 'table-row') {
+        byLine.push([]);
+        continue;
+      }
+      const qs = extractQuantities(norm, ln.start, ln.end, text, idx);
+      byLine.push(qs);
+      for (const x of qs) all.push(x);
     }
-    const qs = extractQuantities(model.norm, ln.start, ln.end, model.text, idx);
-    byLine.push(qs);
-    for (const x of qs) all.push(x);
-  });
+  } finally {
+    recording = false;
+  }
+  lineStart[lines.length] = nMarks;
+  marksCache.set(model, { pos: markPos.slice(0, nMarks), kind: markKind.slice(0, nMarks), lineStart });
+  // keep no large scratch after a large document
+  if (markPos.length > 1 << 16) (markPos = new Int32Array(1024)), (markKind = new Uint8Array(1024));
   q = { all, byLine };
   cache.set(model, q);
   return q;
+}
+
+/** The text marks of the running text of a model (see TextMarks), recorded with its quantities. */
+export function getTextMarks(model: ReportModel): TextMarks {
+  getQuantities(model);
+  return marksCache.get(model)!;
 }
 
 // ---- table cells ---------------------------------------------------------------------------------
@@ -706,7 +1033,7 @@ export function parseCellNumber(norm: string, start: number, end: number, orig: 
     if (!cn || cn.end !== e) return undefined;
     return { numStart: s, numEnd: e, start: s, end: e, value: cn.value, decimals: cn.decimals, percent: false, approx, fullWidth: false, form: 'chinese' };
   }
-  const p = parseArabic(norm, s, e, orig);
+  const p = parseArabic(norm, s, e);
   if (!p) return undefined;
   let j = p.end;
   let value = p.value;
