@@ -154,7 +154,11 @@ function expandedGroups(groups: string[][], year: number | undefined): string[][
 
 export function matchesGroups(normText: string, groups: string[][] | undefined, year?: number): boolean {
   if (!groups) return false;
-  const t = /\s/.test(normText) ? compact(normText) : normText;
+  return matchesCompact(/\s/.test(normText) ? compact(normText) : normText, groups, year);
+}
+
+/** matchesGroups for text already passed through `compact`. */
+export function matchesCompact(t: string, groups: string[][], year?: number): boolean {
   const gs = expandedGroups(groups, year);
   for (const g of gs) {
     let all = true;

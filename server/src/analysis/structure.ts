@@ -1,7 +1,7 @@
 // Which parts of the profile a report has, and where. Shared by the structure checks, the date checks and
 // the client's checklist; computed once per model and profile.
 import type { ReportModel, Section, Span } from './types';
-import { expandWords, matchesGroups, type Profile, type ProfilePart } from './profile';
+import { compact, expandWords, matchesCompact, matchesGroups, type Profile, type ProfilePart } from './profile';
 
 export type PartState = 'heading' | 'thematic' | 'subheading' | 'sentence' | 'missing';
 
@@ -22,9 +22,9 @@ const sectionParts = new WeakMap<Section, { profile: Profile; parts: ProfilePart
 export function partsOfSection(model: ReportModel, profile: Profile, sec: Section): ProfilePart[] {
   const hit = sectionParts.get(sec);
   if (hit && hit.profile === profile) return hit.parts;
-  const t = model.norm.slice(sec.titleSpan.start, sec.titleSpan.end);
+  const t = compact(model.norm.slice(sec.titleSpan.start, sec.titleSpan.end));
   const year = model.reportYear?.value;
-  const parts = profile.parts.filter((p) => matchesGroups(t, p.headings, year));
+  const parts = profile.parts.filter((p) => matchesCompact(t, p.headings, year));
   sectionParts.set(sec, { profile, parts });
   return parts;
 }
