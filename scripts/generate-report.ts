@@ -58,16 +58,21 @@ export function generateReport(targetBytes: number, seed = 1, year = 2023): stri
         return `一是${pick(TOPICS)}；二是${pick(TOPICS)}；三是${pick(TOPICS)}，取得了良好成效。`;
     }
   };
-  let top = 0;
-  while (size < targetBytes) {
-    top++;
-    const n = ((top - 1) % 10) + 1;
-    push(`${markdown ? '## ' : ''}${CN[n - 1]}、${pick(TOPICS)}`);
+  // Valid numbering at every size: ten parts 一、…十、, ten sub-sections （一）…（十） in each, and numbered items
+  // 1. 2. … that carry the body (items past 99 read as plain paragraphs, as in real drafts).
+  const perSub = Math.max(1, Math.ceil(targetBytes / 100 / 700));
+  for (let top = 1; top <= 10 && size < targetBytes; top++) {
+    push(`${markdown ? '## ' : ''}${CN[top - 1]}、${pick(TOPICS)}`);
     push('');
-    for (let sub = 1; sub <= int(2, 5) && size < targetBytes; sub++) {
-      const body = Array.from({ length: int(2, 6) }, sentence).join('');
-      push(`（${CN[sub - 1]}）${pick(TOPICS)}。${body}`);
+    for (let sub = 1; sub <= 10 && size < targetBytes; sub++) {
+      push(`（${CN[sub - 1]}）${pick(TOPICS)}。${sentence()}`);
       push('');
+      const last = top === 10 && sub === 10;
+      for (let item = 1; (item <= perSub || last) && size < targetBytes; item++) {
+        const body = Array.from({ length: int(2, 6) }, sentence).join('');
+        push(`${item}.${pick(TOPICS)}。${body}`);
+        push('');
+      }
     }
   }
   push('某某县人民政府');

@@ -17,6 +17,15 @@ function toSimplifiedChar(code: number): number {
   return mapped;
 }
 
+const utf16 = new TextDecoder('utf-16le');
+
+function fromCodes(out: Uint16Array): string {
+  let s = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < out.length; i += CHUNK) s += String.fromCharCode.apply(null, out.subarray(i, i + CHUNK) as unknown as number[]);
+  return s;
+}
+
 export interface NormaliseResult {
   norm: string;
   /** Number of CJK characters that changed in traditional → simplified conversion. */
@@ -50,11 +59,10 @@ export function normalise(text: string): NormaliseResult {
     }
     out[i] = c;
   }
-  // Build the string in chunks to avoid argument-count limits.
-  let norm = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < n; i += CHUNK) norm += String.fromCharCode.apply(null, out.subarray(i, i + CHUNK) as unknown as number[]);
-  return { norm, converted, cjk };
+  // UTF-16 code units to a string natively. The decoder turns an unpaired surrogate into U+FFFD, one unit for one,
+  // so offsets stay aligned (and a broken character matches nothing either way).
+  const norm = utf16.decode(out);
+  return { norm: norm.length === n ? norm : fromCodes(out), converted, cjk };
 }
 
 const CN_DIGITS: Record<string, number> = {
