@@ -5,9 +5,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { StructureProvider } from './structure-view';
 import { t } from './messages';
 import type { StructureResult, SuppressionInfo, TextEditLike } from '../../server/src/protocol';
-import { STRUCTURE_REQUEST, SUPPRESSIONS_REQUEST, FIX_ALL_REQUEST, SKELETON_REQUEST, SERVER_INFO_REQUEST } from '../../server/src/protocol';
+import { STRUCTURE_REQUEST, SUPPRESSIONS_REQUEST, FIX_ALL_REQUEST, SKELETON_REQUEST, SERVER_INFO_REQUEST, CHECK_FILES_REQUEST } from '../../server/src/protocol';
 
-const CHECK_FILES_REQUEST = 'report-lint/checkFiles';
 const SECTION = 'report-lint';
 
 let client: LanguageClient | undefined;

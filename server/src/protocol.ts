@@ -6,6 +6,8 @@ export const SUPPRESSIONS_REQUEST = 'report-lint/suppressions';
 export const SKELETON_REQUEST = 'report-lint/skeleton';
 export const FIX_ALL_REQUEST = 'report-lint/fixAll';
 export const SERVER_INFO_REQUEST = 'report-lint/serverInfo';
+/** Background pass: the server reads and analyses files that are not open. */
+export const CHECK_FILES_REQUEST = 'report-lint/checkFiles';
 
 export interface StructureParams {
   uri: string;

@@ -17,12 +17,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { analyse, checks, type Analysis } from './analysis';
 import type { Finding, Locale, Section, Severity } from './analysis/types';
 import { partStatuses, partsOfSection } from './analysis/structure';
 import { builtinProfiles } from './analysis/profile';
-import { rangeOf, positionAt, fixToJson, type JsonFix } from './convert';
+import { rangeOf, fixToJson, type JsonFix } from './convert';
 import { loadWorkspaceConfig, type WorkspaceConfig } from './workspace-config';
 import { readSettings, type Settings, DEFAULT_SETTINGS } from './settings';
 import { fixAllEdits, suppressionEdit } from './fixes';
@@ -33,6 +33,7 @@ import {
   SKELETON_REQUEST,
   FIX_ALL_REQUEST,
   SERVER_INFO_REQUEST,
+  CHECK_FILES_REQUEST,
   type StructureParams,
   type StructureResult,
   type StructureSection,
@@ -41,7 +42,6 @@ import {
 import { messages as serverMessages } from './messages';
 
 export const SOURCE = 'report-lint';
-export const CHECK_FILES_REQUEST = 'report-lint/checkFiles';
 
 interface Cached {
   version: number;
@@ -430,4 +430,3 @@ function headingName(text: string, s: Section): string {
   return (marker + text.slice(s.titleSpan.start, s.titleSpan.end)).trim();
 }
 
-export { positionAt, pathToFileURL };
