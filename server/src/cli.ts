@@ -1,5 +1,6 @@
 // report-lint command line: the same analysis as the language server, for files and folders.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readText } from './read-text';
 import { join, relative, resolve, sep } from 'node:path';
 import { analyse } from './analysis';
 import type { Locale, Severity } from './analysis/types';
@@ -102,25 +103,6 @@ function collect(path: string, out: string[], problems: string[]): void {
       else if (EXTENSIONS.some((e) => name.toLowerCase().endsWith(e)) && name.toLowerCase() !== 'readme.md') out.push(p);
     }
   } else out.push(path);
-}
-
-/** Reads a file as UTF-8 text, or says why it cannot be checked. */
-export function readText(path: string): { text: string } | { error: string } {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (e) {
-    return { error: `${path}: 无法读取 (cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
-  }
-  if (buf.includes(0)) return { error: `${path}: 二进制文件，已跳过 (binary file, skipped)` };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return { error: `${path}: 不是 UTF-8 编码，请另存为 UTF-8 后再检查 (not UTF-8; save it as UTF-8)` };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text };
 }
 
 const SEV_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };

@@ -19,7 +19,8 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, checks, type Analysis } from './analysis';
-import type { Finding, Locale, Section, Severity } from './analysis/types';
+import type { AnalyseOptions, Finding, Locale, Section, Severity } from './analysis/types';
+import { readText } from './read-text';
 import { partStatuses, partsOfSection } from './analysis/structure';
 import { builtinProfiles } from './analysis/profile';
 import { rangeOf, fixToJson, type JsonFix } from './convert';
@@ -135,6 +136,17 @@ export function startServer(connection: Connection): void {
     return p;
   }
 
+  function analysisOptions(settings: Settings): AnalyseOptions {
+    return {
+      locale,
+      year: settings.year ?? undefined,
+      profile: settings.profile === 'auto' ? undefined : settings.profile,
+      extraProfiles: workspaceConfig.profiles,
+      names: workspaceConfig.names,
+      severities: settings.severity,
+    };
+  }
+
   function analyseDocument(doc: TextDocument, settings: Settings): Analysis {
     const key = JSON.stringify(settings) + locale + configGeneration;
     const hit = cache.get(doc.uri);
@@ -142,14 +154,7 @@ export function startServer(connection: Connection): void {
     if (settings.profile !== 'auto' && ![...workspaceConfig.profiles, ...builtinProfiles].some((p) => p.id === settings.profile)) {
       warnOnce(t('unknownProfile', { profile: settings.profile, known: [...workspaceConfig.profiles, ...builtinProfiles].map((p) => p.id).join(', ') }));
     }
-    const analysis = analyse(doc.getText(), {
-      locale,
-      year: settings.year ?? undefined,
-      profile: settings.profile === 'auto' ? undefined : settings.profile,
-      extraProfiles: workspaceConfig.profiles,
-      names: workspaceConfig.names,
-      severities: settings.severity,
-    });
+    const analysis = analyse(doc.getText(), analysisOptions(settings));
     for (const ie of analysis.internalErrors) connection.console.error(`check ${ie.rule} failed on ${doc.uri}: ${ie.error}`);
     cache.set(doc.uri, { version: doc.version, analysis, settingsKey: key });
     return analysis;
@@ -387,25 +392,16 @@ export function startServer(connection: Connection): void {
     for (const uri of params.uris) {
       if (token.isCancellationRequested) break;
       if (documents.get(uri)) continue;
-      let text: string;
+      let path: string;
       try {
-        const p = fileURLToPath(uri);
-        if (statSync(p).size > 5_000_000) continue;
-        const buf = readFileSync(p);
-        if (buf.includes(0)) continue;
-        text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+        path = fileURLToPath(uri);
+        if (statSync(path).size > 5_000_000) continue;
       } catch {
         continue;
       }
-      const settings = await getSettings(uri);
-      const analysis = analyse(text, {
-        locale,
-        year: settings.year ?? undefined,
-        profile: settings.profile === 'auto' ? undefined : settings.profile,
-        extraProfiles: workspaceConfig.profiles,
-        names: workspaceConfig.names,
-        severities: settings.severity,
-      });
+      const read = readText(path);
+      if ('error' in read) continue;
+      const analysis = analyse(read.text, analysisOptions(await getSettings(uri)));
       out.push({ uri, diagnostics: analysis.findings.map((f) => toDiagnostic(analysis, f, uri, -1)) });
       // Yield between files so that requests from the editor are served first.
       await new Promise((r) => setImmediate(r));

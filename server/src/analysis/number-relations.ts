@@ -1563,6 +1563,29 @@ function findTables(model: ReportModel, out: Relation[]) {
     }
     const cellFig = (c: Cell): Figure => ({ ...c.num! });
     const bodyCell = (r: Cell[], c: number) => r[c];
+    /**
+     * A total cell against the cells it totals (a row's detail rows, or a row's count columns). Empty cells and
+     * dashes count as nothing; any other text, or an approximate figure, leaves the total unchecked.
+     */
+    const totalRelation = (tc: Cell | undefined, cells: (Cell | undefined)[], name: string, minParts: number): Relation | undefined => {
+      if (!tc?.num || tc.num.approx) return undefined;
+      if (cells.some((x) => x && x.text && !x.num && !/^[-—–/／]$|^无$/.test(x.text))) return undefined;
+      const nums = cells.filter((x) => x?.num).map((x) => x!.num!);
+      if (nums.length < minParts || nums.some((x) => x.approx)) return undefined;
+      const sum = nums.reduce((a, x) => radd(a, x.value), ZERO);
+      const ok = rcmp(sum, tc.num.value) === 0;
+      return {
+        kind: 'table-total',
+        rule: 'table-total',
+        status: ok ? 'ok' : 'mismatch',
+        severity: ok ? undefined : 'error',
+        stated: cellFig(tc),
+        name,
+        parts: nums,
+        exact: sum,
+        formula: nums.map((x) => operandText(model, x)).join('+'),
+      };
+    };
     // total rows: each count column sums the detail rows of its group
     let groupStart = 0;
     const detailRows: number[] = [];
@@ -1577,25 +1600,9 @@ function findTables(model: ReportModel, out: Relation[]) {
       groupStart = ri + 1;
       if (!members.length) return;
       for (const c of countCols) {
-        const tc = bodyCell(row, c);
-        if (!tc?.num || tc.num.approx) continue;
-        const cells = members.map((m) => bodyCell(body[m]!, c));
-        if (cells.some((x) => x && x.text && !x.num && !/^[-—–/／]$|^无$/.test(x.text))) continue;
-        const nums = cells.filter((x) => x?.num).map((x) => x!.num!);
-        if (!nums.length || nums.some((x) => x.approx)) continue;
-        const sum = nums.reduce((a, x) => radd(a, x.value), ZERO);
-        const ok = rcmp(sum, tc.num.value) === 0;
-        out.push({
-          kind: 'table-total',
-          rule: 'table-total',
-          status: ok ? 'ok' : 'mismatch',
-          severity: ok ? undefined : 'error',
-          stated: cellFig(tc),
-          name: row.find((x) => TOTAL_RE.test(x.text.replace(/\s+/g, '')))?.text ?? '合计',
-          parts: nums,
-          exact: sum,
-          formula: nums.map((x) => operandText(model, x)).join('+'),
-        });
+        const name = row.find((x) => TOTAL_RE.test(x.text.replace(/\s+/g, '')))?.text ?? '合计';
+        const rel = totalRelation(bodyCell(row, c), members.map((m) => bodyCell(body[m]!, c)), name, 1);
+        if (rel) out.push(rel);
       }
     });
     // total columns: the count columns left of it (after the label column)
@@ -1604,25 +1611,8 @@ function findTables(model: ReportModel, out: Relation[]) {
       const cols = countCols.filter((c) => c < tcI && c > 0);
       if (cols.length < 2) return;
       body.forEach((row) => {
-        const tc = row[tcI];
-        if (!tc?.num || tc.num.approx) return;
-        const cells = cols.map((c) => row[c]);
-        if (cells.some((x) => x && x.text && !x.num && !/^[-—–/／]$|^无$/.test(x.text))) return;
-        const nums = cells.filter((x) => x?.num).map((x) => x!.num!);
-        if (nums.length < 2 || nums.some((x) => x.approx)) return;
-        const sum = nums.reduce((a, x) => radd(a, x.value), ZERO);
-        const ok = rcmp(sum, tc.num.value) === 0;
-        out.push({
-          kind: 'table-total',
-          rule: 'table-total',
-          status: ok ? 'ok' : 'mismatch',
-          severity: ok ? undefined : 'error',
-          stated: cellFig(tc),
-          name: h,
-          parts: nums,
-          exact: sum,
-          formula: nums.map((x) => operandText(model, x)).join('+'),
-        });
+        const rel = totalRelation(row[tcI], cols.map((c) => row[c]), h, 2);
+        if (rel) out.push(rel);
       });
     });
     // rate columns: the rate of each row vs two count columns of the row
@@ -1783,6 +1773,25 @@ export function relatedOf(model: ReportModel, f: Span, role: keyof typeof ROLE_T
   const r = ROLE_TEXT[role] ?? { zh: role, en: role };
   const t = model.text.slice(f.start, f.end);
   return { start: f.start, end: f.end, message: locale === 'en' ? `${r.en}: ${t}` : `${r.zh}：${t}` };
+}
+
+/**
+ * The message arguments and the fix shared by the rate and share checks: the stated figure against the exact value
+ * of `parts` over the base. Only for mismatches with an exact value and a base.
+ */
+export function figureMismatch(model: ReportModel, r: Relation, parts: Span[], locale: Locale): { args: Record<string, string>; edit: TextEdit } {
+  const { edit, display } = rewrite(model, r.stated, r.exact!);
+  const args = {
+    name: r.name,
+    formula: r.formula ?? '',
+    computed: computedText(r.stated, r.exact!),
+    expected: display,
+    stated: writtenFigure(model, r.stated),
+    part: parts.map((p) => writtenFigure(model, p)).join('、'),
+    base: writtenFigure(model, r.base!),
+    precision: precisionText(r.stated, locale),
+  };
+  return { args, edit };
 }
 
 const reportedCache = new WeakMap<ReportModel, Map<string, Relation[]>>();

@@ -185,10 +185,7 @@ export function selectProfile(titleNorm: string | undefined, requested: string |
     const p = all.find((x) => x.id === requested);
     if (p) return p;
   }
-  if (titleNorm) {
-    const t = compact(titleNorm);
-    const hit = all.find((p) => p.detect.titleIncludes.some((w) => t.includes(w)));
-    if (hit) return hit;
-  }
+  const hit = titleNorm ? detectProfile(titleNorm, extra) : undefined;
+  if (hit) return hit;
   return all.find((p) => p.id === DEFAULT_PROFILE)!;
 }

@@ -28,7 +28,7 @@ export const growthMismatch: CheckDef = {
       if (r.status !== 'mismatch' || !r.exact) continue;
       const stated = writtenFigure(model, r.stated);
       const related = [relatedOf(model, r.parts[0]!, 'current', ctx.locale)];
-      if (r.base) related.push(relatedOf(model, r.base, r.base.percent ? 'previous' : 'previous', ctx.locale));
+      if (r.base) related.push(relatedOf(model, r.base, 'previous', ctx.locale));
       if (r.exact.n < 0n) {
         const abs = { n: -r.exact.n, d: r.exact.d };
         ctx.report({

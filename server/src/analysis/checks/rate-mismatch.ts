@@ -1,5 +1,5 @@
 import type { CheckDef } from '../check';
-import { computedText, precisionText, relatedOf, reported, rewrite, writtenFigure } from '../number-relations';
+import { figureMismatch, relatedOf, reported } from '../number-relations';
 
 export const rateMismatch: CheckDef = {
   id: 'rate-mismatch',
@@ -26,17 +26,7 @@ export const rateMismatch: CheckDef = {
     const { model } = ctx;
     for (const r of reported(model, this.id)) {
       if (r.status !== 'mismatch' || !r.exact || !r.base) continue;
-      const { edit, display } = rewrite(model, r.stated, r.exact);
-      const args = {
-        name: r.name,
-        formula: r.formula ?? '',
-        computed: computedText(r.stated, r.exact),
-        expected: display,
-        stated: writtenFigure(model, r.stated),
-        part: writtenFigure(model, r.parts[0]!),
-        base: writtenFigure(model, r.base),
-        precision: precisionText(r.stated, ctx.locale),
-      };
+      const { args, edit } = figureMismatch(model, r, [r.parts[0]!], ctx.locale);
       ctx.report({
         messageId: 'mismatch',
         detailId: 'detail',

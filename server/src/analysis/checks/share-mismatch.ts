@@ -1,5 +1,5 @@
 import type { CheckDef } from '../check';
-import { computedText, precisionText, relatedOf, reported, rewrite, writtenFigure } from '../number-relations';
+import { figureMismatch, relatedOf, reported } from '../number-relations';
 
 export const shareMismatch: CheckDef = {
   id: 'share-mismatch',
@@ -30,17 +30,7 @@ export const shareMismatch: CheckDef = {
     const { model } = ctx;
     for (const r of reported(model, this.id)) {
       if (r.status !== 'mismatch' || !r.exact || !r.base) continue;
-      const { edit, display } = rewrite(model, r.stated, r.exact);
-      const args = {
-        name: r.name,
-        formula: r.formula ?? '',
-        computed: computedText(r.stated, r.exact),
-        expected: display,
-        stated: writtenFigure(model, r.stated),
-        part: r.parts.map((p) => writtenFigure(model, p)).join('、'),
-        base: writtenFigure(model, r.base),
-        precision: precisionText(r.stated, ctx.locale),
-      };
+      const { args, edit } = figureMismatch(model, r, r.parts, ctx.locale);
       ctx.report({
         messageId: r.distant ? 'mismatchDistant' : 'mismatch',
         detailId: 'detail',
