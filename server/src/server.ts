@@ -35,12 +35,15 @@ import {
   FIX_ALL_REQUEST,
   SERVER_INFO_REQUEST,
   CHECK_FILES_REQUEST,
+  DOCX_MARKDOWN_REQUEST,
+  type DocxMarkdownResult,
   type StructureParams,
   type StructureResult,
   type StructureSection,
   type SuppressionInfo,
 } from './protocol';
 import { messages as serverMessages } from './messages';
+import { DocxService, docxPathOf, isDocxUri, withWordPlace } from './docx/service';
 
 export const SOURCE = 'report-lint';
 
@@ -74,8 +77,23 @@ export function toDiagnostic(a: Analysis, f: Finding, uri: string, version: numb
   return d;
 }
 
+/**
+ * Diagnostics of a document. In the read-only view of a Word document, each message says where the text is in
+ * Word, and there are no fixes (the view cannot be edited; the Markdown draft made from it can).
+ */
+function diagnosticsOf(a: Analysis, uri: string, version: number, docx: DocxService, locale: Locale): Diagnostic[] {
+  if (!isDocxUri(uri)) return a.findings.map((f) => toDiagnostic(a, f, uri, version));
+  const doc = docx.documentFor(uri, a.model.text);
+  return a.findings.map((f) => {
+    const d = toDiagnostic(a, { ...f, fixes: [] }, uri, version);
+    if (doc) d.message = withWordPlace(f.message, doc, f, locale);
+    return d;
+  });
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const docx = new DocxService();
   const cache = new Map<string, Cached>();
   /** Per-folder workspace configuration (profiles), read from disk; built-in data only when untrusted. */
   let workspaceFolders: string[] = [];
@@ -250,12 +268,13 @@ export function startServer(connection: Connection): void {
       const prev = shown.get(doc.uri);
       if (prev) return { kind: 'full', items: prev.items };
     }
-    const items = analysis.findings.map((f) => toDiagnostic(analysis, f, doc.uri, doc.version));
+    const items = diagnosticsOf(analysis, doc.uri, doc.version, docx, locale);
     shown.set(doc.uri, { version: doc.version, items });
     return { kind: 'full', items };
   });
 
   connection.onCodeAction(async (params) => {
+    if (isDocxUri(params.textDocument.uri)) return [];
     const cur = await current(params.textDocument.uri);
     if (!cur) return [];
     const { doc, analysis } = cur;
@@ -372,6 +391,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(FIX_ALL_REQUEST, async (params: StructureParams) => {
+    if (isDocxUri(params.uri)) return [];
     const cur = await current(params.uri);
     if (!cur) return [];
     const { analysis } = cur;
@@ -392,6 +412,15 @@ export function startServer(connection: Connection): void {
     for (const uri of params.uris) {
       if (token.isCancellationRequested) break;
       if (documents.get(uri)) continue;
+      const docxPath = docxPathOf(uri);
+      if (docxPath) {
+        // A Word document: converted off the main thread; its findings go to its read-only Markdown view.
+        const conv = await docx.convert(docxPath);
+        if ('error' in conv) continue;
+        const analysis = analyse(conv.text, analysisOptions(await getSettings(uri)));
+        out.push({ uri, diagnostics: diagnosticsOf(analysis, uri, -1, docx, locale) });
+        continue;
+      }
       let path: string;
       try {
         path = fileURLToPath(uri);
@@ -407,6 +436,14 @@ export function startServer(connection: Connection): void {
       await new Promise((r) => setImmediate(r));
     }
     return out;
+  });
+
+  connection.onRequest(DOCX_MARKDOWN_REQUEST, async (params: { uri: string }): Promise<DocxMarkdownResult> => {
+    const path = docxPathOf(params.uri);
+    if (!path) return { error: `${params.uri}: not a Word document view` };
+    const conv = await docx.convert(path);
+    if ('error' in conv) return { error: conv.error };
+    return { text: conv.text, warnings: conv.docx.warnings.map((w) => w[locale]) };
   });
 
   connection.onRequest(SERVER_INFO_REQUEST, () => ({ pid: process.pid, locale, trusted }));

@@ -26,6 +26,9 @@ export const MAX_DOCX_BYTES = 100 * 1024 * 1024;
 
 const both = (t: LocalText) => `${t.zh} (${t.en})`;
 
+/** A report file as read from disk: its text (with the Word document it was made of), or why it cannot be checked. */
+export type ReportFile = { text: string; docx?: DocxDocument } | { error: string };
+
 /** Reads a Word file from disk, or says (naming the file) why it cannot be checked. */
 export function readWordFile(path: string): { text: string; docx: DocxDocument } | { error: string } {
   let bytes: Uint8Array;

@@ -11,8 +11,10 @@ const EARTHLY_BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
  * Chinese counting numerals as written in headings: 一 … 十, 十一, 二十, 一百零一, 一千零一十.
  * `digits` are the characters for 0–9, `units` for 十 百 千 万.
  */
-function counting(n: number, digits: string, units: [string, string, string, string]): string {
+function counting(n: number, digits: string, units: [string, string, string, string], zero = digits[0]!): string {
   if (n === 0) return digits[0]!;
+  // Inside a number a zero is written 零 (一百零一), standing alone 〇.
+  digits = zero + digits.slice(1);
   if (n >= 100_000_000) return String(n);
   const wan = Math.floor(n / 10_000);
   const rest = n % 10_000;
@@ -108,14 +110,14 @@ export function formatNumber(n: number, fmt: string): string {
     case 'decimalEnclosedFullstop':
       return enclosed(n, [[1, 20, 0x2488]]) ?? `${n}.`;
     case 'ideographEnclosedCircle':
-      return enclosed(n, [[1, 10, 0x3220]]) ?? `(${counting(n, CN_DIGITS, ['十', '百', '千', '万'])})`;
+      return enclosed(n, [[1, 10, 0x3220]]) ?? `(${counting(n, CN_DIGITS, ['十', '百', '千', '万'], '零')})`;
     case 'chineseCounting':
     case 'chineseCountingThousand':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
     case 'japaneseCounting':
     case 'japaneseDigitalTenThousand':
-      return counting(n, CN_DIGITS, ['十', '百', '千', '万']);
+      return counting(n, CN_DIGITS, ['十', '百', '千', '万'], '零');
     case 'chineseLegalSimplified':
       return counting(n, CN_LEGAL_SIMPLIFIED, ['拾', '佰', '仟', '万']);
     case 'ideographLegalTraditional':
