@@ -19,6 +19,8 @@ export interface ReportLintApi {
   serverInfo(): Promise<{ pid: number; locale: string; trusted: boolean }>;
   /** Resolves when the language client is running. */
   ready(): Promise<void>;
+  /** What the 报告结构 view shows now (the active report's structure), or null. */
+  shownStructure(): StructureResult | null;
 }
 
 function filePatterns(): string[] {
@@ -283,7 +285,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     await started;
     return client!.sendRequest<{ pid: number; locale: string; trusted: boolean }>(SERVER_INFO_REQUEST);
   };
-  return { getStructure, serverInfo, ready: () => started };
+  return { getStructure, serverInfo, ready: () => started, shownStructure: () => structure.current };
 }
 
 export function deactivate(): Thenable<void> | undefined {

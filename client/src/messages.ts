@@ -17,7 +17,7 @@ const messages = {
   stateSentence: { zh: '仅在句中提及', en: 'only mentioned in a sentence' },
   stateMissing: { zh: '缺少', en: 'missing' },
   optional: { zh: '（可选）', en: ' (optional)' },
-  noReport: { zh: '打开一份 Markdown 报告草稿以查看结构', en: 'Open a Markdown report draft to see its structure' },
+  noReport: { zh: '打开一份报告草稿（Markdown 或 Word）以查看结构', en: 'Open a report draft (Markdown or Word) to see its structure' },
   checkingWorkspace: { zh: '报告审校：正在检查工作区', en: 'Report Lint: checking the workspace' },
   nothingToFix: { zh: '没有可自动修复的问题。', en: 'Nothing to fix automatically.' },
   skeletonYearPrompt: { zh: '报告年度（如 2024）', en: 'Report year (e.g. 2024)' },

@@ -47,12 +47,13 @@ export function wordLocation(doc: DocxDocument, span: Span): WordLocation {
   return { ...hit.place, quote: quote(doc.text, span, hit) };
 }
 
-/** 第12段 / 表2第3行第1列（第40段） — paragraph 12 / table 2 row 3 cell 1 (paragraph 40). */
+/** 第12段 / 第1段第5行 / 表2第3行第1列（第40段） — paragraph 12 / paragraph 1 line 5 / table 2 row 3 cell 1 (paragraph 40). */
 export function formatPlace(p: WordPlace, locale: Locale): string {
   if (p.table !== undefined) {
     return locale === 'en'
       ? `table ${p.table} row ${p.row} cell ${p.cell} (paragraph ${p.paragraph})`
       : `表${p.table}第${p.row}行第${p.cell}列（第${p.paragraph}段）`;
   }
+  if (p.line !== undefined) return locale === 'en' ? `paragraph ${p.paragraph} line ${p.line}` : `第${p.paragraph}段第${p.line}行`;
   return locale === 'en' ? `paragraph ${p.paragraph}` : `第${p.paragraph}段`;
 }

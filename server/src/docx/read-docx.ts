@@ -14,6 +14,8 @@ import { attr, child, children, descendant, isOn, parseXml, textOf, val, XmlErro
 export interface WordPlace {
   /** Counting the non-empty paragraphs from the start of the document, those in tables included. */
   paragraph: number;
+  /** Line within the paragraph, when manual line breaks (Shift+Enter) split it into several. */
+  line?: number;
   table?: number;
   row?: number;
   cell?: number;
@@ -461,7 +463,7 @@ function writeBlocks(blocks: Block[]): { text: string; spans: PlacedSpan[] } {
           if (k) w.write('\n');
           const safe = safeLine(l);
           w.write(safe.slice(0, safe.length - l.length));
-          w.write(l, b.place);
+          w.write(l, b.lines.length > 1 ? { ...b.place, line: k + 1 } : b.place);
         });
       }
       return;
