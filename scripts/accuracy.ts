@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyse } from '../server/src/analysis/index';
-import { agrees, getRelations, statedScaled, type Figure, type Relation, type RelationKind } from '../server/src/analysis/number-relations';
+import { agrees, getRelations, statedScaled, type Figure, type Relation, type RelationKind } from '../server/src/analysis/relations';
 import { formatLike, pow10, rcmp, req, roundScaled, truncScaled, type Rational } from '../server/src/analysis/quantities';
 import type { Finding } from '../server/src/analysis/types';
 
@@ -148,7 +148,7 @@ for (const file of files) {
   // checkable relations: consistent, exact, and (for rates) with a part identified by its label — a pair of
   // unrelated counts that happens to agree with a rate is not a relation
   const consistent = rels.filter(
-    (r) => (r.status === 'ok' || r.status === 'truncated') && !r.stated.approx && r.exact && r.kind !== 'percent-point' && r.confident !== false,
+    (r) => (r.status === 'ok' || r.status === 'truncated') && !r.stated.approx && r.exact && r.kind !== 'percent-point' && !((r.kind === 'rate' || r.kind === 'share') && r.confident === false),
   );
   // findings on the unmutated text
   for (const f of base.findings) {

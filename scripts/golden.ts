@@ -8,8 +8,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, buildModel } from '../server/src/analysis';
-import { getRelations } from '../server/src/analysis/number-relations';
+import { getRelations } from '../server/src/analysis/relations';
+import { reporterOf } from '../server/src/analysis/checks';
 import type { Locale } from '../server/src/analysis/types';
+import type { Relation } from '../server/src/analysis/relations';
 import { parseFixture } from '../test/unit/fixture-format';
 import { generateReport } from './generate-report';
 
@@ -45,7 +47,8 @@ function record(name: string, text: string): string {
   }
   const model = buildModel(text);
   for (const s of model.allSections) lines.push('S ' + json({ depth: s.depth, style: s.style, title: s.title, span: [s.headingSpan.start, s.end] }));
-  for (const r of getRelations(model)) lines.push('R ' + json(r));
+  // each relation with the check that reports it
+  for (const { kind, ...r } of getRelations(model)) lines.push('R ' + json({ kind, rule: reporterOf({ kind, ...r } as Relation)?.id, ...r }));
   return lines.join('\n') + '\n';
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyse } from '../../server/src/analysis';
 import { buildModel } from '../../server/src/analysis/model';
-import { agrees, getRelations, labelMatch, rateName } from '../../server/src/analysis/number-relations';
+import { agrees, getRelations, labelMatch, rateName } from '../../server/src/analysis/relations';
 import { parseDecimal, R, rdiv, rmul } from '../../server/src/analysis/quantities';
 import type { Finding } from '../../server/src/analysis/types';
 

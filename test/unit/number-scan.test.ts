@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { buildModel } from '../../server/src/analysis/model';
 import { getQuantities, getTextMarks, quantitiesOf, R, rdiv, rmul, HUNDRED, rToString } from '../../server/src/analysis/quantities';
-import { agrees, getRelations, pct } from '../../server/src/analysis/number-relations';
+import { agrees, getRelations, pct } from '../../server/src/analysis/relations';
 import { normalise } from '../../server/src/analysis/normalise';
 
 const report = (text: string) => `# 某县2023年度法治政府建设情况报告\n\n## 一、主要举措和成效\n\n${text}\n`;

@@ -1,6 +1,7 @@
 import type { Category, Finding, Fix, LocalText, Locale, ReportModel, Related, Severity, Span } from './types';
 import type { Profile } from './profile';
 import type { NamesData } from './names';
+import type { RelationSelector } from './relations/types';
 
 /** What a check reports; the framework fills in rule, category, localisation and severity overrides. */
 export interface Report extends Span {
@@ -39,6 +40,8 @@ export interface CheckDef {
   description: LocalText;
   /** Message texts by id, each in both languages, with {named} placeholders. */
   messages: Record<string, LocalText>;
+  /** Number checks: the relations (kinds and statuses) the check reports; each relation is reported by one check. */
+  relations?: RelationSelector;
   run(ctx: CheckContext): void;
 }
 

@@ -1,6 +1,8 @@
 import type { CheckDef } from '../check';
-import { relatedOf, reported, writtenFigure } from '../number-relations';
+import { relatedOf, reported, writtenFigure, type RelationSelector } from '../relations';
 import { rsub, rToString } from '../quantities';
+
+const relations: RelationSelector<'breakdown'> = { kinds: ['breakdown'], statuses: ['over', 'under'] };
 
 export const breakdownSum: CheckDef = {
   id: 'breakdown-sum',
@@ -30,9 +32,10 @@ export const breakdownSum: CheckDef = {
       en: 'Whole: {whole}; parts: {formula}. If the categories overlap (one case counted twice), say so in the text.',
     },
   },
+  relations,
   run(ctx) {
     const { model } = ctx;
-    for (const r of reported(model, this.id)) {
+    for (const r of reported(model, relations)) {
       if ((r.status !== 'over' && r.status !== 'under') || !r.exact) continue;
       const args = {
         sum: rToString(r.exact),

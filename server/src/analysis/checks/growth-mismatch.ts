@@ -1,5 +1,7 @@
 import type { CheckDef } from '../check';
-import { computedText, relatedOf, reported, rewrite, writtenFigure } from '../number-relations';
+import { computedText, relatedOf, reported, rewrite, writtenFigure, type RelationSelector } from '../relations';
+
+const relations: RelationSelector<'growth'> = { kinds: ['growth'], statuses: ['mismatch'] };
 
 export const growthMismatch: CheckDef = {
   id: 'growth-mismatch',
@@ -22,9 +24,10 @@ export const growthMismatch: CheckDef = {
     },
     fix: { zh: '将增减幅度改为{expected}', en: 'Change the figure to {expected}' },
   },
+  relations,
   run(ctx) {
     const { model } = ctx;
-    for (const r of reported(model, this.id)) {
+    for (const r of reported(model, relations)) {
       if (r.status !== 'mismatch' || !r.exact) continue;
       const stated = writtenFigure(model, r.stated);
       const related = [relatedOf(model, r.parts[0]!, 'current', ctx.locale)];

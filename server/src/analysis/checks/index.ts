@@ -1,4 +1,5 @@
 import type { CheckDef } from '../check';
+import type { Relation } from '../relations/types';
 // structure
 import { missingSection } from './missing-section';
 import { headingNumbering } from './heading-numbering';
@@ -42,3 +43,11 @@ export const checks: CheckDef[] = [
   signingDate,
   relativeDate,
 ];
+
+/**
+ * The check that reports a relation: the one declaring its kind and status, else (a consistent relation) the first
+ * declaring its kind.
+ */
+export function reporterOf(r: Relation): CheckDef | undefined {
+  return checks.find((c) => c.relations?.kinds.includes(r.kind) && c.relations.statuses.includes(r.status)) ?? checks.find((c) => c.relations?.kinds.includes(r.kind));
+}

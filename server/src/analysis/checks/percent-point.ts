@@ -1,5 +1,7 @@
 import type { CheckDef } from '../check';
-import { relatedOf, reported, writtenFigure } from '../number-relations';
+import { relatedOf, reported, writtenFigure, type RelationSelector } from '../relations';
+
+const relations: RelationSelector<'percent-point'> = { kinds: ['percent-point'], statuses: ['hint'] };
 
 export const percentPoint: CheckDef = {
   id: 'percent-point',
@@ -18,9 +20,10 @@ export const percentPoint: CheckDef = {
     },
     fix: { zh: '改为“{points}个百分点”', en: 'Change to “{points}个百分点”' },
   },
+  relations,
   run(ctx) {
     const { model } = ctx;
-    for (const r of reported(model, this.id)) {
+    for (const r of reported(model, relations)) {
       if (r.status !== 'hint') continue;
       const f = r.stated;
       const points = model.text.slice(f.numStart, f.numEnd);

@@ -1,6 +1,8 @@
 import type { CheckDef } from '../check';
-import { relatedOf, reported } from '../number-relations';
+import { relatedOf, reported, type RelationSelector } from '../relations';
 import { rToString } from '../quantities';
+
+const relations: RelationSelector<'percent-sum'> = { kinds: ['percent-sum'], statuses: ['over', 'under'] };
 
 export const percentSum: CheckDef = {
   id: 'percent-sum',
@@ -26,9 +28,10 @@ export const percentSum: CheckDef = {
       en: 'Rounding allowance: at most half a last digit per share (one last digit when truncated).',
     },
   },
+  relations,
   run(ctx) {
     const { model } = ctx;
-    for (const r of reported(model, this.id)) {
+    for (const r of reported(model, relations)) {
       if ((r.status !== 'over' && r.status !== 'under') || !r.exact || !r.items?.length) continue;
       const first = r.items[0]!;
       const last = r.items[r.items.length - 1]!;

@@ -1,5 +1,7 @@
 import type { CheckDef } from '../check';
-import { precisionText, relatedOf, reported, writtenFigure, type Nearest } from '../number-relations';
+import { precisionText, relatedOf, reported, writtenFigure, type Nearest, type RelationSelector } from '../relations';
+
+const relations: RelationSelector<'rate'> = { kinds: ['rate'], statuses: ['impossible'] };
 
 export const rateImpossible: CheckDef = {
   id: 'rate-impossible',
@@ -29,9 +31,10 @@ export const rateImpossible: CheckDef = {
       en: 'The rate is rounded half-up or truncated ({precision}). No whole-number base (or part) gives {stated}.',
     },
   },
+  relations,
   run(ctx) {
     const { model } = ctx;
-    for (const r of reported(model, this.id)) {
+    for (const r of reported(model, relations)) {
       if (r.status !== 'impossible' || !r.nearest) continue;
       const c = r.parts[0] ?? r.base!;
       const near = (x?: Nearest) => (!x ? '—' : ctx.locale === 'en' ? `${x.value} (${x.formula})` : `${x.value}（${x.formula}）`);

@@ -1,5 +1,7 @@
 import type { CheckDef } from '../check';
-import { figureMismatch, relatedOf, reported } from '../number-relations';
+import { figureMismatch, relatedOf, reported, type RelationSelector } from '../relations';
+
+const relations: RelationSelector<'rate'> = { kinds: ['rate'], statuses: ['mismatch'] };
 
 export const rateMismatch: CheckDef = {
   id: 'rate-mismatch',
@@ -22,9 +24,10 @@ export const rateMismatch: CheckDef = {
     },
     fix: { zh: '将比率改为{expected}', en: 'Change the rate to {expected}' },
   },
+  relations,
   run(ctx) {
     const { model } = ctx;
-    for (const r of reported(model, this.id)) {
+    for (const r of reported(model, relations)) {
       if (r.status !== 'mismatch' || !r.exact || !r.base) continue;
       const { args, edit } = figureMismatch(model, r, [r.parts[0]!], ctx.locale);
       ctx.report({

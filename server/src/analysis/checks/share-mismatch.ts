@@ -1,5 +1,7 @@
 import type { CheckDef } from '../check';
-import { figureMismatch, relatedOf, reported } from '../number-relations';
+import { figureMismatch, relatedOf, reported, type RelationSelector } from '../relations';
+
+const relations: RelationSelector<'share'> = { kinds: ['share'], statuses: ['mismatch'] };
 
 export const shareMismatch: CheckDef = {
   id: 'share-mismatch',
@@ -26,9 +28,10 @@ export const shareMismatch: CheckDef = {
     },
     fix: { zh: '将占比改为{expected}', en: 'Change the share to {expected}' },
   },
+  relations,
   run(ctx) {
     const { model } = ctx;
-    for (const r of reported(model, this.id)) {
+    for (const r of reported(model, relations)) {
       if (r.status !== 'mismatch' || !r.exact || !r.base) continue;
       const { args, edit } = figureMismatch(model, r, r.parts, ctx.locale);
       ctx.report({

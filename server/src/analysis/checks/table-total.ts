@@ -1,6 +1,8 @@
 import type { CheckDef } from '../check';
-import { computedText, relatedOf, reported, rewrite, writtenFigure } from '../number-relations';
+import { computedText, relatedOf, reported, rewrite, writtenFigure, type RelationSelector } from '../relations';
 import { rToString } from '../quantities';
+
+const relations: RelationSelector<'table-total' | 'table-rate'> = { kinds: ['table-total', 'table-rate'], statuses: ['mismatch'] };
 
 export const tableTotal: CheckDef = {
   id: 'table-total',
@@ -23,9 +25,10 @@ export const tableTotal: CheckDef = {
     },
     fix: { zh: '将比率改为{expected}', en: 'Change the rate to {expected}' },
   },
+  relations,
   run(ctx) {
     const { model } = ctx;
-    for (const r of reported(model, this.id)) {
+    for (const r of reported(model, relations)) {
       if (r.status !== 'mismatch' || !r.exact) continue;
       if (r.kind === 'table-total') {
         ctx.report({
