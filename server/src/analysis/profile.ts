@@ -1,6 +1,7 @@
 // Report profiles: the mandatory parts of a report type, as data. Built-in profiles live in data/profiles/*.json;
 // a workspace may add its own in `.report-lint/profiles.json` (see README: "自定义报告类型").
 import type { LocalText } from './types';
+import { validateProfileData } from './tables/validate';
 import fzzfAnnual from './data/profiles/fzzf-annual.json';
 import xxgkAnnual from './data/profiles/xxgk-annual.json';
 
@@ -202,6 +203,8 @@ export function validateProfile(p: unknown, where: string): string[] {
       if (q.sentences !== undefined && !isWordGroups(q.sentences)) errs.push(`${w}.sentences: 应为词组数组 (expected word groups)`);
     });
   }
+  // Tables, identities, editions, deadlines, the words of the date checks and figures.
+  errs.push(...validateProfileData(o, where));
   return errs;
 }
 

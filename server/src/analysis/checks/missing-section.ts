@@ -3,6 +3,7 @@ import type { ReportModel, Section, Span, TextEdit } from '../types';
 import { partStatuses, partsOfSection, topSections } from '../structure';
 import { regulationFor, type Profile, type ProfilePart } from '../profile';
 import { cnNumeral } from '../normalise';
+import { toDocumentScript } from '../names';
 
 /** The span a document-level finding is anchored on: the title, else the first line with text. */
 export function documentAnchor(model: ReportModel): Span {
@@ -78,7 +79,8 @@ export function headingInsertion(model: ReportModel, profile: Profile, part: Pro
   else if (!ref) marker = cnNumeral(index + 1) + '、';
   let prefix = '';
   if (ref?.style === 'markdown') prefix = '#'.repeat(ref.mdLevel ?? 2) + ' ';
-  const heading = prefix + marker + canonicalHeading(model, part);
+  // In the document's script: a draft in traditional characters gets a traditional heading.
+  const heading = prefix + marker + toDocumentScript(model, canonicalHeading(model, part));
   const nl = model.text.includes('\r\n') ? '\r\n' : '\n';
   const blank = usesBlankLines(model) ? nl : '';
   if (offset >= model.text.length) {
