@@ -3,7 +3,7 @@ import type { ReportModel, Section, Span, TextEdit } from '../types';
 import { partStatuses, partsOfSection, topSections } from '../structure';
 import { regulationFor, type Profile, type ProfilePart } from '../profile';
 import { cnNumeral } from '../normalise';
-import { toDocumentScript } from '../names';
+import { toDocumentScript } from '../names/restyle';
 
 /** The span a document-level finding is anchored on: the title, else the first line with text. */
 export function documentAnchor(model: ReportModel): Span {
