@@ -73,6 +73,12 @@ describe('real-shape corpus', () => {
     }
   });
 
+  test('every shape used is described in the README', () => {
+    const readme = readFileSync(join(CORPUS_ROOT, 'README.md'), 'utf8');
+    const described = new Set([...readme.matchAll(/^\| `([a-z0-9-]+)`(?: \/ `([a-z0-9-]+)`)? \|/gm)].flatMap((m) => [m[1]!, m[2]].filter((x): x is string => !!x)));
+    for (const part of PARTS) for (const file of loadPart(part)) for (const shape of file.shapes) assert.ok(described.has(shape), `${file.name}: shape ${shape} is described`);
+  });
+
   test('scoring: right, false positive, wrong fix value, fix on an unexpected finding, info hint, miss', () => {
     const source = [
       '# 报告',
