@@ -1,6 +1,6 @@
 import type { Category, Finding, Fix, LocalText, Locale, ReportModel, Related, Severity, Span } from './types';
 import type { Profile } from './profile';
-import type { NamesData } from './names';
+import type { NamesData } from './names/model';
 import type { RelationSelector } from './relations/types';
 
 /** What a check reports; the framework fills in rule, category, localisation and severity overrides. */

@@ -147,7 +147,7 @@ export interface AnalyseOptions {
   /** Extra profiles (already validated) from workspace configuration. */
   extraProfiles?: import('./profile').Profile[];
   /** Names data merged with workspace entries (withWorkspaceNames); built-in data when absent. */
-  names?: import('./names').NamesData;
+  names?: import('./names/model').NamesData;
   /** Per-rule severity overrides; 'off' disables the rule. */
   severities?: Record<string, Severity | 'off'>;
 }
