@@ -4,7 +4,10 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { Analysis } from '../analysis';
 import type { Locale, Span } from '../analysis/types';
+import { toDiagnostic } from '../service/diagnostics';
 import { formatPlace, readWordFile, wordLocation, type DocxDocument } from './index';
 
 /** URI scheme of the read-only Markdown view of a .docx: `report-lint-docx:/path/报告.docx.md`. */
@@ -97,4 +100,17 @@ export function withWordPlace(message: string, doc: DocxDocument, span: Span, lo
   const w = wordLocation(doc, span);
   if (!w.paragraph) return message;
   return locale === 'en' ? `${message} (Word: ${formatPlace(w, locale)})` : `${message}（Word：${formatPlace(w, locale)}）`;
+}
+
+/**
+ * Diagnostics of the Markdown view of a Word document: each message says where the text is in Word, and there are
+ * no fixes (the view cannot be edited; the Markdown draft made from it can).
+ */
+export function docxDiagnosticsOf(a: Analysis, uri: string, version: number, docx: DocxService, locale: Locale): Diagnostic[] {
+  const doc = docx.documentFor(uri, a.model.text);
+  return a.findings.map((f) => {
+    const d = toDiagnostic(a, { ...f, fixes: [] }, uri, version);
+    if (doc) d.message = withWordPlace(f.message, doc, f, locale);
+    return d;
+  });
 }
