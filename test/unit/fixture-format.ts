@@ -4,10 +4,13 @@
 //   <!-- expect rate-mismatch "97.3%" -->
 //   <!-- expect rate-mismatch@info "99.15%"#2 -->
 //   <!-- expect-doc missing-section -->
+//   <!-- expect share-mismatch|rate-impossible "16.50%" fix="16.28%" -->
 //
 // An `expect` comment applies to the nearest preceding non-comment line; the quoted text is the exact range
 // ("…"#2 for its second occurrence on that line); `@severity` optionally pins the severity. `expect-doc` is a
 // finding of that rule anywhere (document-level findings). Comment lines are removed before analysis.
+// Optional, used by the real-shape corpus (test/corpus/real-shape/): `a|b` accepts a finding of either rule;
+// `fix="…"` is the value a quick fix must write in place of the quoted text (`fix=none`: no fix may be offered).
 import type { Finding, Severity } from '../../server/src/analysis/types';
 
 export interface Expectation {
@@ -19,7 +22,12 @@ export interface Expectation {
   /** Where it was written (1-based line in the fixture file), for messages. */
   line: number;
   text?: string;
+  /** Text a quick fix must put in place of the range; null when no fix may be offered; undefined when not stated. */
+  fix?: string | null;
 }
+
+/** The rules an expectation accepts (`share-mismatch|rate-impossible` accepts either). */
+export const expectedRules = (e: Expectation): string[] => e.rule.split('|');
 
 export interface ParsedFixture {
   text: string;
@@ -27,7 +35,8 @@ export interface ParsedFixture {
   errors: string[];
 }
 
-const EXPECT_RE = /^\s*<!--\s*(expect|expect-doc)\s+([a-z0-9-]+)(?:@(error|warning|info))?(?:\s+"((?:[^"\\]|\\.)*)"(?:#(\d+))?)?\s*-->\s*$/;
+export const EXPECT_RE =
+  /^\s*<!--\s*(expect|expect-doc)\s+([a-z0-9-]+(?:\|[a-z0-9-]+)*)(?:@(error|warning|info))?(?:\s+"((?:[^"\\]|\\.)*)"(?:#(\d+))?)?(?:\s+fix=(?:"((?:[^"\\]|\\.)*)"|(none)))?\s*-->\s*$/;
 
 export function parseFixture(source: string): ParsedFixture {
   const srcLines = source.split('\n');
@@ -47,7 +56,8 @@ export function parseFixture(source: string): ParsedFixture {
       if (line.trim() !== '') lastContentLine = kept.length - 1;
       return;
     }
-    const [, kind, rule, severity, quoted, nth] = m;
+    const [, kind, rule, severity, quoted, nth, fixText, fixNone] = m;
+    const fix = fixNone ? null : fixText === undefined ? undefined : fixText.replace(/\\(.)/g, '$1');
     if (kind === 'expect-doc') {
       expectations.push({ rule: rule!, severity: severity as Severity | undefined, line: i + 1 });
       return;
@@ -64,7 +74,7 @@ export function parseFixture(source: string): ParsedFixture {
     }
     if (at < 0) return void errors.push(`line ${i + 1}: "${needle}"${nth ? '#' + nth : ''} not found on the line above`);
     const start = keptOffsets[lastContentLine]! + at;
-    expectations.push({ rule: rule!, severity: severity as Severity | undefined, start, end: start + needle.length, line: i + 1, text: needle });
+    expectations.push({ rule: rule!, severity: severity as Severity | undefined, start, end: start + needle.length, line: i + 1, text: needle, fix });
   });
   return { text: kept.join('\n'), expectations, errors };
 }
@@ -77,7 +87,7 @@ export function compare(text: string, findings: Finding[], expectations: Expecta
   const show = (f: Finding) => `${f.rule}@${f.severity} "${text.slice(f.start, f.end)}" (${f.start}-${f.end}): ${f.message}`;
   for (const e of expectations) {
     const hit = relevant.find(
-      (f) => !used.has(f) && f.rule === e.rule && (e.start === undefined || (f.start === e.start && f.end === e.end)) && (!e.severity || f.severity === e.severity),
+      (f) => !used.has(f) && expectedRules(e).includes(f.rule) && (e.start === undefined || (f.start === e.start && f.end === e.end)) && (!e.severity || f.severity === e.severity),
     );
     if (hit) used.add(hit);
     else problems.push(`missing: ${e.rule}${e.severity ? '@' + e.severity : ''} ${e.text !== undefined ? `"${e.text}"` : '(document)'} (expectation at line ${e.line})`);
