@@ -16,6 +16,16 @@ export function positionAt(lineStarts: number[], offset: number): Position {
   return { line, character: offset - lineStarts[line]! };
 }
 
+/** Offset of an LSP position (a character past the line's end means the end of the line, before its break). */
+export function offsetAt(lineStarts: number[], text: string, position: Position): number {
+  if (position.line < 0) return 0;
+  if (position.line >= lineStarts.length) return text.length;
+  const start = lineStarts[position.line]!;
+  let end = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1]! : text.length;
+  while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return Math.max(start, Math.min(start + position.character, end));
+}
+
 export function rangeOf(lineStarts: number[], span: Span): Range {
   return { start: positionAt(lineStarts, span.start), end: positionAt(lineStarts, span.end) };
 }

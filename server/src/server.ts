@@ -1,12 +1,8 @@
-// The language server: capabilities and one short handler per request. All analysis is in ./analysis.
+// The language server: wiring, caching and settings. What each request answers is in ./service; analysis in ./analysis.
 import {
-  CodeAction,
   LSPErrorCodes,
   ResponseError,
   CodeActionKind,
-  DiagnosticSeverity,
-  DocumentSymbol,
-  SymbolKind,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -18,15 +14,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyse, checks, type Analysis } from './analysis';
-import type { AnalyseOptions, Finding, Locale, Section, Severity } from './analysis/types';
+import { analyse, type Analysis } from './analysis';
+import type { Locale } from './analysis/types';
 import { readText } from './read-text';
-import { partStatuses, partsOfSection } from './analysis/structure';
 import { builtinProfiles } from './analysis/profile';
-import { rangeOf, fixToJson, type JsonFix } from './convert';
 import { loadWorkspaceConfig, type WorkspaceConfig } from './workspace-config';
 import { readSettings, type Settings, DEFAULT_SETTINGS } from './settings';
-import { fixAllEdits, suppressionEdit } from './fixes';
 import { skeleton } from './analysis/skeleton';
 import {
   STRUCTURE_REQUEST,
@@ -37,41 +30,26 @@ import {
   CHECK_FILES_REQUEST,
   type StructureParams,
   type StructureResult,
-  type StructureSection,
   type SuppressionInfo,
 } from './protocol';
-import { messages as serverMessages } from './messages';
-
-export const SOURCE = 'report-lint';
+import {
+  SOURCE,
+  analysisOptions as optionsFor,
+  codeActions,
+  diagnosticsOf,
+  documentSymbols,
+  fixAll,
+  hoverAt,
+  structureOf,
+  suppressionsOf,
+  t as translate,
+  type MessageId,
+} from './service';
 
 interface Cached {
   version: number;
   analysis: Analysis;
   settingsKey: string;
-}
-
-/** Data carried on each diagnostic so that code actions need no server-side cache. */
-interface DiagnosticData {
-  fixes: JsonFix[];
-  version: number;
-}
-
-function toLspSeverity(s: Severity): DiagnosticSeverity {
-  return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
-}
-
-export function toDiagnostic(a: Analysis, f: Finding, uri: string, version: number): Diagnostic {
-  const ls = a.model.lineStarts;
-  const d: Diagnostic = {
-    range: rangeOf(ls, f),
-    severity: toLspSeverity(f.severity),
-    code: f.rule,
-    source: SOURCE,
-    message: f.message,
-    data: { fixes: (f.fixes ?? []).map((x) => fixToJson(ls, x)), version } satisfies DiagnosticData,
-  };
-  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: rangeOf(ls, r) }, message: r.message }));
-  return d;
 }
 
 export function startServer(connection: Connection): void {
@@ -87,8 +65,7 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<Settings>>();
   const reportedProblems = new Set<string>();
 
-  const t = (id: keyof typeof serverMessages, args: Record<string, string> = {}) =>
-    serverMessages[id][locale].replace(/\{(\w+)\}/g, (_, k: string) => args[k] ?? '');
+  const t = (id: MessageId, args: Record<string, string> = {}) => translate(locale, id, args);
 
   function warnOnce(text: string) {
     if (reportedProblems.has(text)) return;
@@ -136,16 +113,7 @@ export function startServer(connection: Connection): void {
     return p;
   }
 
-  function analysisOptions(settings: Settings): AnalyseOptions {
-    return {
-      locale,
-      year: settings.year ?? undefined,
-      profile: settings.profile === 'auto' ? undefined : settings.profile,
-      extraProfiles: workspaceConfig.profiles,
-      names: workspaceConfig.names,
-      severities: settings.severity,
-    };
-  }
+  const analysisOptions = (settings: Settings) => optionsFor(settings, workspaceConfig, locale);
 
   function analyseDocument(doc: TextDocument, settings: Settings): Analysis {
     const key = JSON.stringify(settings) + locale + configGeneration;
@@ -250,7 +218,7 @@ export function startServer(connection: Connection): void {
       const prev = shown.get(doc.uri);
       if (prev) return { kind: 'full', items: prev.items };
     }
-    const items = analysis.findings.map((f) => toDiagnostic(analysis, f, doc.uri, doc.version));
+    const items = diagnosticsOf(analysis, doc.uri, doc.version);
     shown.set(doc.uri, { version: doc.version, items });
     return { kind: 'full', items };
   });
@@ -258,124 +226,32 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(async (params) => {
     const cur = await current(params.textDocument.uri);
     if (!cur) return [];
-    const { doc, analysis } = cur;
-    const actions: CodeAction[] = [];
-    const only = params.context.only;
-    const wantsFixAll = only?.some((k) => k.startsWith(CodeActionKind.SourceFixAll));
-    if (wantsFixAll) {
-      const edits = fixAllEdits(analysis);
-      if (edits.length) {
-        actions.push({
-          title: t('fixAll'),
-          kind: CodeActionKind.SourceFixAll + '.report-lint',
-          edit: { changes: { [doc.uri]: edits.map((e) => ({ range: rangeOf(analysis.model.lineStarts, e), newText: e.newText })) } },
-        });
-      }
-      return actions;
-    }
-    for (const d of params.context.diagnostics) {
-      if (d.source !== SOURCE) continue;
-      const data = d.data as DiagnosticData | undefined;
-      // Fixes computed for another version of the text would edit the wrong place.
-      if (data && data.version === doc.version) {
-        data.fixes.forEach((fx, i) => {
-          actions.push({
-            title: fx.title,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [d],
-            isPreferred: i === 0,
-            edit: { changes: { [doc.uri]: fx.edits } },
-          });
-        });
-      }
-      const sup = suppressionEdit(analysis.model, doc.offsetAt(d.range.start), String(d.code));
-      actions.push({
-        title: t('ignoreHere', { rule: String(d.code) }),
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        edit: { changes: { [doc.uri]: [{ range: rangeOf(analysis.model.lineStarts, sup), newText: sup.newText }] } },
-      });
-    }
-    return actions;
+    return codeActions(cur.analysis, { uri: cur.doc.uri, version: cur.doc.version, diagnostics: params.context.diagnostics, only: params.context.only }, locale);
   });
 
   connection.onDocumentSymbol(async (params) => {
     const cur = await current(params.textDocument.uri);
-    if (!cur) return [];
-    const { analysis } = cur;
-    const ls = analysis.model.lineStarts;
-    const text = analysis.model.text;
-    const toSymbol = (s: Section): DocumentSymbol => {
-      const name = headingName(text, s) || '（无标题）';
-      return {
-        name,
-        kind: s.depth === 1 ? SymbolKind.Namespace : SymbolKind.String,
-        range: rangeOf(ls, { start: s.headingSpan.start, end: Math.max(s.headingSpan.end, trimEnd(text, s.end)) }),
-        selectionRange: rangeOf(ls, s.headingSpan),
-        children: s.children.map(toSymbol),
-      };
-    };
-    return analysis.model.sections.map(toSymbol);
+    return cur ? documentSymbols(cur.analysis) : [];
   });
 
   connection.onHover(async (params) => {
     const cur = await current(params.textDocument.uri);
-    if (!cur) return null;
-    const { doc, analysis } = cur;
-    const off = doc.offsetAt(params.position);
-    const hits = analysis.findings.filter((f) => f.start <= off && off <= f.end && f.end > f.start);
-    if (!hits.length) return null;
-    const parts = hits.map((f) => {
-      const check = checks.find((c) => c.id === f.rule);
-      const title = check ? check.title[locale] : f.rule;
-      const desc = check ? check.description[locale] : '';
-      return [`**${title}** \`${f.rule}\``, '', f.message, f.detail ? '\n' + f.detail : '', desc ? `\n_${desc}_` : ''].join('\n');
-    });
-    return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
+    return cur ? hoverAt(cur.analysis, params.position, locale) : null;
   });
 
   connection.onRequest(STRUCTURE_REQUEST, async (params: StructureParams): Promise<StructureResult | null> => {
     const cur = await current(params.uri);
-    if (!cur) return null;
-    const { doc, analysis } = cur;
-    const { model, profile } = analysis;
-    const ls = model.lineStarts;
-    const toSec = (s: Section): StructureSection => ({
-      name: headingName(model.text, s),
-      range: rangeOf(ls, s.headingSpan),
-      fullRange: rangeOf(ls, { start: s.headingSpan.start, end: trimEnd(model.text, s.end) }),
-      parts: partsOfSection(model, profile, s).map((p) => p.key),
-      children: s.children.map(toSec),
-    });
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const f of analysis.findings) counts[f.severity]++;
-    return {
-      uri: doc.uri,
-      version: doc.version,
-      profile: { id: profile.id, name: profile.name[locale] },
-      reportYear: model.reportYear?.value,
-      reportYearSource: model.reportYear?.source,
-      counts,
-      sections: model.sections.map(toSec),
-      checklist: partStatuses(model, profile).map((st) => {
-        const span = st.sections[0]?.headingSpan ?? st.mention;
-        return { key: st.part.key, name: st.part.name[locale], required: st.part.required, state: st.state, present: st.state === 'heading' || st.state === 'thematic', range: span ? rangeOf(ls, span) : undefined };
-      }),
-    };
+    return cur ? structureOf(cur.analysis, cur.doc.uri, cur.doc.version, locale) : null;
   });
 
   connection.onRequest(SUPPRESSIONS_REQUEST, async (params: StructureParams): Promise<SuppressionInfo[]> => {
     const cur = await current(params.uri);
-    if (!cur) return [];
-    const { analysis } = cur;
-    return analysis.suppressions.map((s) => ({ uri: params.uri, range: rangeOf(analysis.model.lineStarts, s), kind: s.kind, rules: s.rules, reason: s.reason }));
+    return cur ? suppressionsOf(cur.analysis, params.uri) : [];
   });
 
   connection.onRequest(FIX_ALL_REQUEST, async (params: StructureParams) => {
     const cur = await current(params.uri);
-    if (!cur) return [];
-    const { analysis } = cur;
-    return fixAllEdits(analysis).map((e) => ({ range: rangeOf(analysis.model.lineStarts, e), newText: e.newText }));
+    return cur ? fixAll(cur.analysis) : [];
   });
 
   connection.onRequest(SKELETON_REQUEST, async (params: StructureParams & { year?: number }) => {
@@ -402,7 +278,7 @@ export function startServer(connection: Connection): void {
       const read = readText(path);
       if ('error' in read) continue;
       const analysis = analyse(read.text, analysisOptions(await getSettings(uri)));
-      out.push({ uri, diagnostics: analysis.findings.map((f) => toDiagnostic(analysis, f, uri, -1)) });
+      out.push({ uri, diagnostics: diagnosticsOf(analysis, uri, -1) });
       // Yield between files so that requests from the editor are served first.
       await new Promise((r) => setImmediate(r));
     }
@@ -414,15 +290,3 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
 }
-
-function trimEnd(text: string, end: number): number {
-  let e = end;
-  while (e > 0 && /\s/.test(text[e - 1]!)) e--;
-  return e;
-}
-
-function headingName(text: string, s: Section): string {
-  const marker = s.numbering ? text.slice(s.numbering.start, s.numbering.start + s.numbering.raw.length) : '';
-  return (marker + text.slice(s.titleSpan.start, s.titleSpan.end)).trim();
-}
-

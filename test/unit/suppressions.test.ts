@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse } from '../../server/src/analysis';
-import { suppressionEdit } from '../../server/src/fixes';
+import { suppressionEdit } from '../../server/src/service';
 
 const REPORT = (body: string) => `# 某县2023年度法治政府建设情况报告\n\n## 一、主要举措和成效\n\n## 二、党政主要负责人履行推进法治建设第一责任人职责情况\n\n## 三、存在的不足和原因\n\n## 四、2024年度主要安排\n\n${body}`;
 const rules = (text: string) => analyse(text).findings.map((f) => f.rule);
