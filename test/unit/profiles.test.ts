@@ -11,94 +11,17 @@ import {
   type TableSchema,
 } from '../../server/src/analysis/profile';
 import { normalise } from '../../server/src/analysis/normalise';
+import { parseIdentity, type Ref } from '../../server/src/analysis/tables/expr';
+import { validateTables } from '../../server/src/analysis/tables/validate';
 
 // ---------------------------------------------------------------------------------------------
-// Identity expressions (syntax in xxgk-annual.json "$comment"):
-//   expr := sum '=' sum ; sum := ref ('+' ref)* ; ref := id | id ':' id
+// Identity expressions (syntax in xxgk-annual.json "$comment"), parsed and validated by the server's own code.
 
-type Ref = { kind: 'id'; id: string } | { kind: 'cell'; row: string; col: string };
-interface Identity {
-  left: Ref[];
-  right: Ref[];
-}
-
-const ID = /^[a-z0-9][a-z0-9-]*$/;
-
-function parseIdentity(expr: string): Identity | string {
-  const sides = expr.split('=');
-  if (sides.length !== 2) return `expected exactly one "=" in "${expr}"`;
-  const parseSide = (side: string): Ref[] | string => {
-    const refs: Ref[] = [];
-    for (const raw of side.split('+')) {
-      const term = raw.trim();
-      const parts = term.split(':');
-      if (parts.length === 1 && ID.test(term)) refs.push({ kind: 'id', id: term });
-      else if (parts.length === 2 && ID.test(parts[0]) && ID.test(parts[1])) refs.push({ kind: 'cell', row: parts[0], col: parts[1] });
-      else return `bad term "${term}" in "${expr}"`;
-    }
-    return refs;
-  };
-  const left = parseSide(sides[0]);
-  if (typeof left === 'string') return left;
-  const right = parseSide(sides[1]);
-  if (typeof right === 'string') return right;
-  return { left, right };
-}
+const xxgkForChecks = builtinProfiles.find((x) => x.id === 'xxgk-annual')!;
 
 /** Problems with one table: ids, groups, cells, labels and identity expressions. Empty when the table is sound. */
 function tableProblems(t: TableSchema): string[] {
-  const errs: string[] = [];
-  const rows = t.rows ?? [];
-  const cols = t.columns ?? [];
-  const rowIds = new Set(rows.map((r) => r.id));
-  const colIds = new Set(cols.map((c) => c.id));
-  const seen = new Set<string>();
-  for (const x of [...rows, ...cols]) {
-    if (!ID.test(x.id)) errs.push(`${t.id}: id "${x.id}" is not kebab-case`);
-    if (seen.has(x.id)) errs.push(`${t.id}: id "${x.id}" is used twice`);
-    seen.add(x.id);
-    if (!Array.isArray(x.label) || x.label.length === 0) errs.push(`${t.id}.${x.id}: empty label`);
-    for (const l of x.label ?? []) {
-      if (typeof l !== 'string' || !l) errs.push(`${t.id}.${x.id}: empty label text`);
-      // Labels are compared after normalisation, so a label that normalisation would change can never match.
-      else if (normalise(l).norm.replace(/\s+/g, '') !== l) errs.push(`${t.id}.${x.id}: label "${l}" is not in normalised form`);
-    }
-  }
-  for (const r of rows) {
-    if (r.group !== undefined && (!rowIds.has(r.group) || r.group === r.id)) errs.push(`${t.id}.${r.id}: unknown row group "${r.group}"`);
-    for (const c of r.cells ?? []) if (!colIds.has(c)) errs.push(`${t.id}.${r.id}: cells names unknown column "${c}"`);
-  }
-  for (const c of cols) if (c.group !== undefined && (!colIds.has(c.group) || c.group === c.id)) errs.push(`${t.id}.${c.id}: unknown column group "${c.group}"`);
-
-  const identityIds = new Set<string>();
-  for (const ident of t.identities ?? []) {
-    const where = `${t.id}.identities.${ident.id}`;
-    if (identityIds.has(ident.id)) errs.push(`${where}: duplicate identity id`);
-    identityIds.add(ident.id);
-    const parsed = parseIdentity(ident.expr);
-    if (typeof parsed === 'string') {
-      errs.push(`${where}: ${parsed}`);
-      continue;
-    }
-    const refs = [...parsed.left, ...parsed.right];
-    const bare = refs.filter((r): r is Extract<Ref, { kind: 'id' }> => r.kind === 'id');
-    const cells = refs.filter((r): r is Extract<Ref, { kind: 'cell' }> => r.kind === 'cell');
-    if (bare.length && cells.length) errs.push(`${where}: mixes bare ids and row:col cells`);
-    for (const c of cells) {
-      if (!rowIds.has(c.row)) errs.push(`${where}: unknown row "${c.row}"`);
-      if (!colIds.has(c.col)) errs.push(`${where}: unknown column "${c.col}"`);
-    }
-    for (const b of bare) if (!rowIds.has(b.id) && !colIds.has(b.id)) errs.push(`${where}: unknown id "${b.id}"`);
-    const kinds = new Set(bare.map((b) => (rowIds.has(b.id) ? 'row' : colIds.has(b.id) ? 'col' : 'unknown')));
-    if (kinds.size > 1) errs.push(`${where}: mixes row ids and column ids`);
-    if (new Set(refs.map((r) => (r.kind === 'id' ? r.id : `${r.row}:${r.col}`))).size !== refs.length) errs.push(`${where}: an id occurs twice`);
-    // A column identity must apply to at least one row (one whose cells include all its columns).
-    if (kinds.size === 1 && kinds.has('col')) {
-      const needed = bare.map((b) => b.id);
-      if (!rows.some((r) => needed.every((c) => (r.cells ?? [...colIds]).includes(c)))) errs.push(`${where}: no row has cells in all of its columns`);
-    }
-  }
-  return errs;
+  return validateTables([t], 'table', new Set(xxgkForChecks.parts.map((p) => p.key)), new Set((xxgkForChecks.editions ?? []).map((e) => e.id)));
 }
 
 /** Row or column that a label cell identifies: the one with the longest contained label text. */
@@ -224,7 +147,11 @@ describe('xxgk-annual profile content', () => {
 
   test('metadata: detection, since, regulation and source', () => {
     assert.deepEqual(p.detect.titleIncludes, ['政府信息公开']);
-    assert.equal(p.since, 2021);
+    // Art. 50 of the 2019 Regulations applies from the 2019 reports; the format has a 2019 and a 2021 edition.
+    assert.equal(p.since, 2019);
+    assert.deepEqual((p.editions ?? []).map((e) => [e.id, e.fromYear, e.toYear]), [['2019', 2019, 2020], ['2021', 2021, undefined]]);
+    assert.match(p.editions![0]!.regulation!.zh, /〔2019〕60号/);
+    assert.match(p.editions![1]!.regulation!.zh, /〔2021〕30号/);
     assert.match(p.regulation.zh, /第711号/);
     assert.match(p.regulation.zh, /第五十条/);
     assert.ok(p.regulation.en.length > 0);
@@ -296,13 +223,15 @@ describe('xxgk-annual profile content', () => {
     }
   });
 
-  test('three fixed tables, one per numeric part', () => {
+  test('three fixed tables, one per numeric part, in the layout of each format edition', () => {
     assert.deepEqual(
-      (p.tables ?? []).map((t) => [t.id, t.part]),
+      (p.tables ?? []).map((t) => [t.id, t.part, t.edition]),
       [
-        ['proactive-disclosure', 'proactive-disclosure'],
-        ['requests', 'requests'],
-        ['review-litigation', 'review-litigation'],
+        ['proactive-disclosure', 'proactive-disclosure', '2021'],
+        ['proactive-disclosure-2019', 'proactive-disclosure', '2019'],
+        ['requests', 'requests', '2021'],
+        ['requests-2019', 'requests', '2019'],
+        ['review-litigation', 'review-litigation', undefined],
       ],
     );
   });

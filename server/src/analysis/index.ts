@@ -1,7 +1,7 @@
 // The pure language service: text in, model and findings out. No editor or LSP imports.
 import type { AnalyseOptions, Finding, Locale, ReportModel, Severity } from './types';
-import { buildModel } from './model';
-import { builtinProfiles, detectProfile, selectProfile, type Profile } from './profile';
+import { buildModel, type ModelOptions } from './model';
+import { builtinProfiles, detectFromOpening, detectProfile, selectProfile, titleEndings, titleMentions, titleWords, type Profile } from './profile';
 import { checks } from './checks';
 import { localise, makeFinding, type CheckContext, type CheckDef } from './check';
 import { parseSuppressions, suppressionIndex, type Suppression } from './suppressions';
@@ -37,19 +37,30 @@ export function chooseProfile(model: ReportModel, options: AnalyseOptions): { pr
     if (p) return { profile: p, matched: true };
   }
   const { norm } = model;
+  const fallback = () => ({ profile: selectProfile(undefined, undefined, options.extraProfiles), matched: false });
   if (model.title) {
     const byTitle = detectProfile(norm.slice(model.title.start, model.title.end), options.extraProfiles);
     if (byTitle) return { profile: byTitle, matched: true };
-    // A title that names no report type: a README, notes, another kind of document.
-    return { profile: selectProfile(undefined, undefined, options.extraProfiles), matched: false };
+    // A title that names no report type: a README, notes, a notice, another kind of document.
+    return fallback();
+  }
+  // No title line was found. A short first line that names a report type's words but is not its title (关于做好…年度报告
+  // 工作的通知, …上半年政府信息公开数据统计) says the document is of another kind.
+  const first = model.lines[0];
+  if (first) {
+    const s = norm.slice(first.start, first.end);
+    if (s.length <= 60 && !/[。，,；;]/.test(s) && titleMentions(s, options.extraProfiles)) {
+      const byFirst = detectProfile(s, options.extraProfiles);
+      return byFirst ? { profile: byFirst, matched: true } : fallback();
+    }
   }
   const head = model.lines
     .slice(0, 4)
     .map((l) => norm.slice(l.start, Math.min(l.end, l.start + 300)))
     .join('\n');
-  const byHead = detectProfile(head, options.extraProfiles);
+  const byHead = detectFromOpening(head, options.extraProfiles);
   if (byHead) return { profile: byHead, matched: true };
-  return { profile: selectProfile(undefined, undefined, options.extraProfiles), matched: false };
+  return fallback();
 }
 
 export function analyseModel(model: ReportModel, options: AnalyseOptions = {}): Analysis {
@@ -88,8 +99,14 @@ export function analyseModel(model: ReportModel, options: AnalyseOptions = {}): 
   return { model, profile, profileMatched, findings, suppressions, internalErrors };
 }
 
+/** What the model needs to know of the profiles: the words and endings of report titles. */
+export function modelOptions(options: AnalyseOptions): ModelOptions {
+  const extra = options.extraProfiles ?? [];
+  return { year: options.year, titleEndings: titleEndings(extra), titleWords: titleWords(extra) };
+}
+
 export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
-  return analyseModel(buildModel(text, { year: options.year }), options);
+  return analyseModel(buildModel(text, modelOptions(options)), options);
 }
 
 export { checks } from './checks';

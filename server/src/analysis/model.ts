@@ -2,6 +2,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Block, DateInfo, Numbering, NumberingScheme, ReportModel, Section, Span, TextLine, YearInfo } from './types';
 import { cnNumeralValue, cnYearValue, normalise } from './normalise';
+import { titleCore, titleEndings, titleWords } from './profile';
 
 const md = new MarkdownIt({ html: true });
 // Only block structure is needed: inline parsing is skipped for speed (checks scan the source text themselves).
@@ -113,6 +114,10 @@ const DEPARTMENT_RE = /(局|委员会|委|办公室|办|厅|中心|院|署|所|�
 
 export interface ModelOptions {
   year?: number;
+  /** Words a title line ends with (from the profiles; default: the built-in ones). */
+  titleEndings?: string[];
+  /** Words that name a report type in a title: the author is read before them (default: the built-in ones). */
+  titleWords?: string[];
 }
 
 export function buildModel(text: string, options: ModelOptions = {}): ReportModel {
@@ -219,6 +224,7 @@ export function buildModel(text: string, options: ModelOptions = {}): ReportMode
   }
 
   // ---- title ---------------------------------------------------------------------------------
+  const endings = options.titleEndings ?? titleEndings();
   let title: ReportModel['title'];
   let titleLineIndex = -1;
   for (let k = 0; k < Math.min(lines.length, 6); k++) {
@@ -227,7 +233,8 @@ export function buildModel(text: string, options: ModelOptions = {}): ReportMode
     const s = norm.slice(ln.start, ln.end);
     if (parseNumbering(norm, ln.start, ln.end)) break;
     const isH1 = blk.kind === 'heading' && blk.level === 1;
-    const looksLikeTitle = s.length <= 100 && /(报告|总结|情况|工作要点)$|报告》?$/.test(s.replace(/[》」"”\s]+$/, '')) && !/[。]/.test(s);
+    const core = s.length <= 100 && !/[。]/.test(s) ? titleCore(s) : '';
+    const looksLikeTitle = core !== '' && endings.some((w) => core.endsWith(w));
     if (isH1 || looksLikeTitle) {
       title = { text: text.slice(ln.start, ln.end), start: ln.start, end: ln.end };
       titleLineIndex = k;
@@ -320,7 +327,7 @@ export function buildModel(text: string, options: ModelOptions = {}): ReportMode
     reportYear = { value: signingDate.year - 1, source: 'signing-date', start: signingDate.start, end: signingDate.end };
   }
 
-  const reportKind = detectKind(norm, title, signingDate, lines);
+  const reportKind = detectKind(norm, title, signingDate, lines, options.titleWords ?? titleWords());
 
   return {
     text,
@@ -338,12 +345,24 @@ export function buildModel(text: string, options: ModelOptions = {}): ReportMode
   };
 }
 
-function detectKind(norm: string, title: ReportModel['title'], signing: DateInfo | undefined, lines: TextLine[]): 'government' | 'department' {
+function detectKind(norm: string, title: ReportModel['title'], signing: DateInfo | undefined, lines: TextLine[], words: string[]): 'government' | 'department' {
   const subjects: string[] = [];
   if (title) {
     const t = norm.slice(title.start, title.end).replace(/^[#\s《]+/, '');
-    const m = /^(.*?)(?:关于|(?:19|20)\d{2}|法治政府)/.exec(t);
-    if (m && m[1]) subjects.push(m[1].trim());
+    // The author comes before 关于, the year or the words that name the report type; after a leading year, before the words.
+    let end = t.length;
+    for (const w of words) {
+      const at = t.indexOf(w);
+      if (at >= 0 && at < end) end = at;
+    }
+    const head = t.slice(0, end);
+    const m = /^(.*?)(?:关于|(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})/.exec(head);
+    const author = m ? m[1]!.trim() : head.trim();
+    if (author) subjects.push(author);
+    else {
+      const after = /^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年度?(.*)$/.exec(head.trim());
+      if (after && after[1]!.trim()) subjects.push(after[1]!.trim());
+    }
   }
   if (signing) {
     const k = lines.findIndex((l) => l.start === signing.start);

@@ -1,6 +1,7 @@
 // Report profiles: the mandatory parts of a report type, as data. Built-in profiles live in data/profiles/*.json;
 // a workspace may add its own in `.report-lint/profiles.json` (see README: "自定义报告类型").
 import type { LocalText } from './types';
+import { validateProfileData } from './tables/validate';
 import fzzfAnnual from './data/profiles/fzzf-annual.json';
 import xxgkAnnual from './data/profiles/xxgk-annual.json';
 
@@ -22,6 +23,34 @@ export interface ProfilePart {
   yearRole?: 'report' | 'next';
 }
 
+export interface TableRow {
+  id: string;
+  label: string[];
+  /** The row's text in the template (numbering and full-width brackets), for the skeleton; default label[0]. */
+  title?: string;
+  group?: string;
+  optional?: boolean;
+  cells?: string[];
+}
+
+export interface TableColumn {
+  id: string;
+  label: string[];
+  title?: string;
+  group?: string;
+  optional?: boolean;
+  /** Cells may hold decimals (amounts). */
+  decimal?: boolean;
+  /** Cells may be negative (本年增/减). */
+  signed?: boolean;
+}
+
+export interface TableIdentity {
+  id: string;
+  expr: string;
+  description?: LocalText;
+}
+
 /** A fixed table of a report genre and the identities its cells must satisfy (used by table checks). */
 export interface TableSchema {
   id: string;
@@ -30,15 +59,63 @@ export interface TableSchema {
   match: string[][];
   /** Key of the profile part that holds the table. */
   part?: string;
+  /** Id of the profile edition (report format) this layout belongs to; none: every edition. */
+  edition?: string;
   /**
    * Rows/columns in template order. `group`: id of the row/column whose merged label heads this one;
    * `optional`: no number cells in the official table (label-only head) or an added subtotal — never required;
    * `cells`: the column ids this row has number cells in (default every column); `decimal`: cells may be decimals.
    */
-  rows?: { id: string; label: string[]; group?: string; optional?: boolean; cells?: string[] }[];
-  columns?: { id: string; label: string[]; group?: string; optional?: boolean; decimal?: boolean }[];
+  rows?: TableRow[];
+  columns?: TableColumn[];
   /** Identities such as "total = a + b + c", over row/column ids, or "row:col" cell refs (syntax: xxgk-annual.json "$comment"). */
-  identities?: { id: string; expr: string; description?: LocalText }[];
+  identities?: TableIdentity[];
+  /** Text of the top-left cell in the skeleton (the template's note or the label column's header). */
+  corner?: string;
+}
+
+/** One edition of a report type's prescribed format (e.g. the 2019 and the 2021 format of a template). */
+export interface ProfileEdition {
+  id: string;
+  /** First and last report years the edition applies to. */
+  fromYear?: number;
+  toYear?: number;
+  /** The format document, as cited in messages. */
+  name: LocalText;
+  /** The legal basis for reports of these years (replaces the profile's `regulation` in messages). */
+  regulation?: LocalText;
+  /** Ways reports cite the format document (its document number), matched with brackets of any width. */
+  cites?: string[];
+}
+
+/** Last day of the publication period: the report for year Y is to be public by month/day of Y + 1. */
+export interface ProfileDeadline {
+  fromYear?: number;
+  toYear?: number;
+  /** Only for reports of this kind (by the report's author: a government or a department). */
+  kind?: 'government' | 'department';
+  month: number;
+  day: number;
+  label: LocalText;
+  /** Where the deadline is laid down. */
+  source?: string;
+}
+
+/**
+ * A figure the running text states and a table holds (共收到申请86件): the words that name it in a clause, and the
+ * cells it may stand for (sum expressions of row:column cells of one table; any one alternative agreeing is enough).
+ */
+export interface ProfileFigure {
+  id: string;
+  name: LocalText;
+  /** Word groups: the clause before the number contains every word of one group. */
+  words: string[][];
+  /** A clause with one of these words before the number states another figure (上年结转, 同比) and is skipped. */
+  exclude?: string[];
+  /** Units the number may carry (件, 条, 元…); default any count unit. */
+  units?: string[];
+  table?: string;
+  cells?: string[];
 }
 
 export interface Profile {
@@ -46,13 +123,42 @@ export interface Profile {
   name: LocalText;
   regulation: LocalText;
   source: string;
-  detect: { titleIncludes: string[] };
+  detect: {
+    /** The title names the report type with one of these. */
+    titleIncludes: string[];
+    /** A title line ends with one of these (after closing quotes and a bracketed year); required when given. */
+    titleEndsWith?: string[];
+    /** A title with one of these is another kind of document (a half-year data note, a notice). */
+    titleExcludes?: string[];
+    /**
+     * Without a title line, the opening lines name the report type when a sentence holds every word of one group
+     * (default: any of titleIncludes anywhere in the opening).
+     */
+    opening?: string[][];
+  };
   /** First report year the mandatory-content rule applies to; earlier years get information only. */
   since?: number;
   parts: ProfilePart[];
   /** Title of a new report from the skeleton command ({year}, {nextYear}). */
   skeletonTitle?: string;
+  /** Opening paragraph of a new report ({year}, {nextYear}, {parts}: the part names joined by 、). */
+  skeletonIntro?: string;
   tables?: TableSchema[];
+  /** Editions of the prescribed format, by report year. */
+  editions?: ProfileEdition[];
+  /** Publication deadlines, first matching entry wins (signing-date). */
+  deadlines?: ProfileDeadline[];
+  /**
+   * Words of the statements that name the report's own year (report-year-mismatch): `subjects` as in
+   * 关于2021年度<subject>情况的报告; `period` as in 数据<period>为2021年1月1日至12月31日.
+   */
+  yearStatements?: { subjects?: string[]; period?: string[] };
+  /** Words that make a heading speak of the report year or of the next one when no part names it (heading-year). */
+  headingYearWords?: { report?: string[]; next?: string[] };
+  /** Figures of the running text that restate table cells or each other (restated-figure). */
+  figures?: ProfileFigure[];
+  /** Words that make a clause speak of another period or a change (上年, 同比): its figures are not restatements. */
+  figureExclude?: string[];
 }
 
 export const builtinProfiles: Profile[] = [fzzfAnnual as Profile, xxgkAnnual as Profile];
@@ -97,6 +203,8 @@ export function validateProfile(p: unknown, where: string): string[] {
       if (q.sentences !== undefined && !isWordGroups(q.sentences)) errs.push(`${w}.sentences: 应为词组数组 (expected word groups)`);
     });
   }
+  // Tables, identities, editions, deadlines, the words of the date checks and figures.
+  errs.push(...validateProfileData(o, where));
   return errs;
 }
 
@@ -173,10 +281,81 @@ export function matchesCompact(t: string, groups: string[][], year?: number): bo
   return false;
 }
 
-/** Profile whose title words occur in `normText`, or undefined. */
-export function detectProfile(normText: string, extra: Profile[] = []): Profile | undefined {
-  const t = compact(normText);
-  return [...extra, ...builtinProfiles].find((p) => p.detect.titleIncludes.some((w) => t.includes(w)));
+/**
+ * The title as compared with `detect`: spaces removed, without a leading `#`/opening quote and without closing
+ * quotes, brackets or a bracketed year at its end (…工作年度报告（2023年）).
+ */
+export function titleCore(normTitle: string): string {
+  let t = compact(normTitle).replace(/^[#《「"“]+/, '');
+  for (;;) {
+    const u = t.replace(/[》」"”'’]+$/, '').replace(/\((?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年?度?\)$/, '');
+    if (u === t) return t;
+    t = u;
+  }
+}
+
+/** Whether a title (normalised text) names a report of `p`. */
+export function titleNames(p: Profile, normTitle: string): boolean {
+  const core = titleCore(normTitle);
+  const d = p.detect;
+  if (!d.titleIncludes.some((w) => core.includes(w))) return false;
+  if (d.titleExcludes?.some((w) => core.includes(w))) return false;
+  if (d.titleEndsWith?.length && !d.titleEndsWith.some((w) => core.endsWith(w))) return false;
+  return true;
+}
+
+/** Whether a title names any report type's words at all (it may still fail the type's other rules). */
+export function titleMentions(normTitle: string, extra: Profile[] = []): boolean {
+  const t = compact(normTitle);
+  return [...extra, ...builtinProfiles].some((p) => p.detect.titleIncludes.some((w) => t.includes(w)));
+}
+
+/** Profile named by a title (normalised text), or undefined. */
+export function detectProfile(normTitle: string, extra: Profile[] = []): Profile | undefined {
+  return [...extra, ...builtinProfiles].find((p) => titleNames(p, normTitle));
+}
+
+const CLAUSE_BREAK = /[,，。;；!?！？\n]/;
+
+/** Offset of the first place in `head` that names a report of `p` (its opening word groups), or -1. */
+function openingAt(p: Profile, head: string): number {
+  const d = p.detect;
+  if (!d.opening) {
+    let best = -1;
+    for (const w of d.titleIncludes) {
+      const at = head.indexOf(w);
+      if (at >= 0 && (best < 0 || at < best)) best = at;
+    }
+    return best;
+  }
+  let from = 0;
+  for (let i = 0; i <= head.length; i++) {
+    if (i < head.length && !CLAUSE_BREAK.test(head[i]!)) continue;
+    const clause = compact(head.slice(from, i));
+    if (matchesCompact(clause, d.opening) && !d.titleExcludes?.some((w) => clause.includes(w))) return from;
+    from = i + 1;
+  }
+  return -1;
+}
+
+/** Profile named by the opening lines of a document without a title line (the earliest mention wins), or undefined. */
+export function detectFromOpening(head: string, extra: Profile[] = []): Profile | undefined {
+  let best: { p: Profile; at: number } | undefined;
+  for (const p of [...extra, ...builtinProfiles]) {
+    const at = openingAt(p, head);
+    if (at >= 0 && (!best || at < best.at)) best = { p, at };
+  }
+  return best?.p;
+}
+
+/** Words a title line ends with, over all profiles (the model's title detection). */
+export function titleEndings(extra: Profile[] = []): string[] {
+  return [...new Set([...extra, ...builtinProfiles].flatMap((p) => p.detect.titleEndsWith ?? []))];
+}
+
+/** The words that name report types in titles, over all profiles (the model reads the author before them). */
+export function titleWords(extra: Profile[] = []): string[] {
+  return [...new Set([...extra, ...builtinProfiles].flatMap((p) => p.detect.titleIncludes))];
 }
 
 export function selectProfile(titleNorm: string | undefined, requested: string | undefined, extra: Profile[] = []): Profile {
@@ -188,4 +367,26 @@ export function selectProfile(titleNorm: string | undefined, requested: string |
   const hit = titleNorm ? detectProfile(titleNorm, extra) : undefined;
   if (hit) return hit;
   return all.find((p) => p.id === DEFAULT_PROFILE)!;
+}
+
+/** The edition of the profile's format that applies to a report year (undefined: no editions, or none fits). */
+export function editionFor(p: Profile, year: number | undefined): ProfileEdition | undefined {
+  if (year === undefined || !p.editions) return undefined;
+  return p.editions.find((e) => (e.fromYear === undefined || year >= e.fromYear) && (e.toYear === undefined || year <= e.toYear));
+}
+
+/** The legal basis cited in messages for a report year: the edition's, else the profile's. */
+export function regulationFor(p: Profile, year: number | undefined): LocalText {
+  return editionFor(p, year)?.regulation ?? p.regulation;
+}
+
+/** The tables of a profile that apply to a report year (its edition's and those of every edition). */
+export function tablesFor(p: Profile, year: number | undefined): TableSchema[] {
+  const ed = editionFor(p, year) ?? (p.editions?.length ? p.editions[p.editions.length - 1] : undefined);
+  return (p.tables ?? []).filter((t) => !t.edition || t.edition === ed?.id);
+}
+
+/** The publication deadline that applies to a report (first matching entry). */
+export function deadlineFor(p: Profile, year: number, kind: 'government' | 'department'): ProfileDeadline | undefined {
+  return p.deadlines?.find((d) => (d.fromYear === undefined || year >= d.fromYear) && (d.toYear === undefined || year <= d.toYear) && (!d.kind || d.kind === kind));
 }

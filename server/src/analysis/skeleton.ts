@@ -1,7 +1,9 @@
-// A report skeleton for a profile: title with the year, addressee, the parts in order, signature and date.
-import { selectProfile, type Profile } from './profile';
+// A report skeleton for a profile: title with the year, addressee or opening, the parts in order with the profile's
+// tables for that year's format (empty cells), signature and date.
+import { editionFor, selectProfile, tablesFor, type Profile } from './profile';
 import type { Locale } from './types';
 import { cnNumeral } from './normalise';
+import { renderTable } from './tables/render';
 
 export interface SkeletonOptions {
   year: number;
@@ -13,14 +15,23 @@ export interface SkeletonOptions {
 export function skeleton(o: SkeletonOptions): string {
   const profile = selectProfile(undefined, o.profile, o.extraProfiles);
   const y = o.year;
-  const fill = (s: string) => s.replace(/\{year\}/g, String(y)).replace(/\{nextYear\}/g, String(y + 1));
+  const edition = editionFor(profile, y);
+  const years = (s: string) => s.replace(/\{year\}/g, String(y)).replace(/\{nextYear\}/g, String(y + 1));
+  const fill = (s: string) =>
+    years(s)
+      .replace(/\{parts\}/g, profile.parts.map((p) => years(p.canonical)).join('、'))
+      .replace(/\{count\}/g, cnNumeral(profile.parts.length))
+      .replace(/\{format\}/g, edition?.name.zh ?? '');
   const lines: string[] = [];
   lines.push('# ' + fill(profile.skeletonTitle ?? `（单位名称）{year}年度${profile.name.zh}`));
-  lines.push('', '（报送机关）：', '', `${y}年，……现将有关情况报告如下：`, '');
+  if (profile.skeletonIntro) lines.push('', fill(profile.skeletonIntro), '');
+  else lines.push('', '（报送机关）：', '', `${y}年，……现将有关情况报告如下：`, '');
+  const tables = tablesFor(profile, y);
   let n = 0;
   for (const part of profile.parts) {
     n++;
     lines.push(`## ${cnNumeral(n)}、${fill(part.canonical)}`, '', part.required ? '……' : '（如无，可删除本部分）……', '');
+    for (const t of tables.filter((x) => x.part === part.key)) lines.push(renderTable(t), '');
   }
   lines.push('（单位名称）', '', `${y + 1}年　月　日`, '');
   return lines.join('\n');

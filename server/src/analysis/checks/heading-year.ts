@@ -6,8 +6,6 @@ import { yearEdit } from '../dates';
 /** A single year in a heading (not part of a period such as 2021－2025年). */
 const YEAR_RE = /(?<![\d\-~至])((?:19|20)\d{2})\s*年(?!\s*[\-~至]\s*\d)/g;
 
-const NEXT_WORDS = /安排|打算|计划|思路|下一步|下一年/;
-const REPORT_WORDS = /举措|成效|工作开展|工作推进|开展情况|推进情况|主要工作|工作情况|不足|问题/;
 
 export const headingYear: CheckDef = {
   id: 'heading-year',
@@ -48,9 +46,10 @@ export const headingYear: CheckDef = {
         const r = new Set<'report' | 'next'>();
         for (const p of profile.parts) if (p.yearRole && matchesGroups(text, p.headings, year)) r.add(p.yearRole);
         if (r.size === 0) {
-          // Words the profile may not list: 2022年重点任务安排, 2021年推进情况.
-          if (NEXT_WORDS.test(text)) r.add('next');
-          if (REPORT_WORDS.test(text)) r.add('report');
+          // Words no part lists, from the profile: 2022年重点任务安排, 2021年推进情况.
+          const words = profile.headingYearWords;
+          if (words?.next?.some((w) => text.includes(w))) r.add('next');
+          if (words?.report?.some((w) => text.includes(w))) r.add('report');
         }
         return r;
       };

@@ -1,8 +1,9 @@
 import type { CheckDef, CheckContext } from '../check';
 import type { ReportModel, Section, Span, TextEdit } from '../types';
 import { partStatuses, partsOfSection, topSections } from '../structure';
-import type { Profile, ProfilePart } from '../profile';
+import { regulationFor, type Profile, type ProfilePart } from '../profile';
 import { cnNumeral } from '../normalise';
+import { toDocumentScript } from '../names/restyle';
 
 /** The span a document-level finding is anchored on: the title, else the first line with text. */
 export function documentAnchor(model: ReportModel): Span {
@@ -78,7 +79,8 @@ export function headingInsertion(model: ReportModel, profile: Profile, part: Pro
   else if (!ref) marker = cnNumeral(index + 1) + '、';
   let prefix = '';
   if (ref?.style === 'markdown') prefix = '#'.repeat(ref.mdLevel ?? 2) + ' ';
-  const heading = prefix + marker + canonicalHeading(model, part);
+  // In the document's script: a draft in traditional characters gets a traditional heading.
+  const heading = prefix + marker + toDocumentScript(model, canonicalHeading(model, part));
   const nl = model.text.includes('\r\n') ? '\r\n' : '\n';
   const blank = usesBlankLines(model) ? nl : '';
   if (offset >= model.text.length) {
@@ -97,8 +99,8 @@ export const missingSection: CheckDef = {
   fixable: true,
   title: { zh: '缺少必备部分', en: 'Missing mandatory part' },
   description: {
-    zh: '按报告类型（如《法治政府建设与责任落实督察工作规定》第二十五条）检查必备部分是否都有标题。一个标题可以同时涵盖两个部分（如“存在问题和下一步工作打算”）。只在句子中或只作为下级标题出现的部分给出提示；2019年以前的报告只给提示。',
-    en: 'Checks that every mandatory part of the report type (e.g. Art. 25 of the 2019 Provisions) has a heading. One heading may cover two parts. A part that appears only in a sentence or only as a sub-heading gets a hint; reports for years before the rule get hints only.',
+    zh: '按报告类型（如《法治政府建设与责任落实督察工作规定》第二十五条，《政府信息公开条例》第五十条及按报告年度适用的年度报告格式）检查必备部分是否都有标题。一个标题可以同时涵盖两个部分（如“存在问题和下一步工作打算”）。只在句子中或只作为下级标题出现的部分给出提示；2019年以前的报告只给提示。',
+    en: 'Checks that every mandatory part of the report type (e.g. Art. 25 of the 2019 Provisions; Art. 50 of the Regulations on Open Government Information with the report format of the report year) has a heading. One heading may cover two parts. A part that appears only in a sentence or only as a sub-heading gets a hint; reports for years before the rule get hints only.',
   },
   messages: {
     missing: {
@@ -126,7 +128,9 @@ export const missingSection: CheckDef = {
     const anchor = documentAnchor(model);
     const year = model.reportYear?.value;
     const beforeRule = year !== undefined && profile.since !== undefined && year < profile.since;
-    const regulation = ctx.locale === 'en' ? profile.regulation.en : profile.regulation.zh;
+    // The legal basis for this report year (a report type may have several editions of its format).
+    const basis = regulationFor(profile, year);
+    const regulation = ctx.locale === 'en' ? basis.en : basis.zh;
     for (const st of partStatuses(model, profile)) {
       const { part } = st;
       if (!part.required || st.state === 'heading' || st.state === 'thematic') continue;

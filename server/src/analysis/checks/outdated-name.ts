@@ -1,6 +1,6 @@
 import type { CheckContext, CheckDef } from '../check';
 import type { Fix } from '../types';
-import { checkOfKind, formatEffective, kindGroup, namesOf, verdictsOf, type NameVerdict } from '../names';
+import { checkOfKind, formatDate, formatEffective, kindGroup, namesOf, verdictsOf, type NameVerdict } from '../names';
 
 /** Message arguments shared by both name checks. */
 export function nameArgs(ctx: CheckContext, v: NameVerdict): Record<string, string | number> {
@@ -13,6 +13,7 @@ export function nameArgs(ctx: CheckContext, v: NameVerdict): Record<string, stri
     old,
     new: target,
     date: formatEffective(e, ctx.locale),
+    settled: e.settled ? formatDate(e.settled, 'month', ctx.locale) : '',
     effYear: Number(e.effective.slice(0, 4)),
     year: year ?? '',
     end: e.period ? e.period[1] : '',
@@ -45,7 +46,7 @@ function messageId(v: NameVerdict): string {
     case 'term':
       return e.kind === 'term_legacy' ? 'termLegacy' : 'termRenamed';
     default:
-      return 'institutionRenamed';
+      return v.unsettled ? 'institutionRenamedVaries' : 'institutionRenamed';
   }
 }
 
@@ -87,6 +88,10 @@ export const outdatedName: CheckDef = {
     institutionRenamed: {
       zh: '“{old}”已于{date}因机构改革调整为“{new}”；本报告为{year}年度，应使用现名称（指改革前的机构时写“原{old}”）。',
       en: '“{old}” became “{new}” in the institutional reform of {date}. This is a {year} report: use the current name (write 原{old} for the body before the reform).',
+    },
+    institutionRenamedVaries: {
+      zh: '“{old}”自{date}起因机构改革陆续调整为“{new}”，各地调整时间不一（{settled}前全部完成）；本报告为{year}年度，请核对本地机构当时的名称。',
+      en: '“{old}” became “{new}” in the institutional reform from {date}; places changed on different dates (all by {settled}). This is a {year} report: check the local name at the time.',
     },
     termRenamed: {
       zh: '“{old}”已于{date}更名为“{new}”；本报告为{year}年度，应使用新名称。',

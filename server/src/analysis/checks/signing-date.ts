@@ -1,14 +1,5 @@
 import type { CheckDef } from '../check';
-
-/** Last day a report may carry and still meet the publication deadline, by profile. */
-function deadline(profileId: string, year: number): { month: number; day: number; label: { zh: string; en: string } } | undefined {
-  // 《法治政府建设与责任落实督察工作规定》第二十四条: made public before 4月1日 each year (the 2015 outline: in the first quarter).
-  if (profileId === 'fzzf-annual') return { month: 3, day: 31, label: { zh: '4月1日前', en: 'before 1 April' } };
-  // 《政府信息公开条例》(2019) 第五十条: by 1月31日; the 2008 version: by 3月31日.
-  if (profileId === 'xxgk-annual')
-    return year >= 2019 ? { month: 1, day: 31, label: { zh: '1月31日前', en: 'by 31 January' } } : { month: 3, day: 31, label: { zh: '3月31日前', en: 'by 31 March' } };
-  return undefined;
-}
+import { deadlineFor } from '../profile';
 
 export const signingDate: CheckDef = {
   id: 'signing-date',
@@ -17,8 +8,8 @@ export const signingDate: CheckDef = {
   fixable: false,
   title: { zh: '落款日期与报告年度不符', en: 'Signing date does not fit the report year' },
   description: {
-    zh: '报告末尾的落款日期应在报告年度结束之后、次年公开期限之前（法治政府建设年度报告为次年4月1日前）。早于报告年度的日期多为笔误；报告年度内或期限之后的日期作为提示。',
-    en: 'The signing date at the end should fall after the report year and before the publication deadline of the next year (1 April for the rule-of-law report). A date before the report year is usually a slip; one inside the report year or after the deadline is a hint.',
+    zh: '报告末尾的落款日期应在报告年度结束之后、次年公开期限之前（按报告类型：法治政府建设年度报告为次年4月1日前；政府信息公开工作年度报告，政府部门为1月31日前，县级以上地方人民政府为3月31日前）。早于报告年度的日期多为笔误；报告年度内或期限之后的日期作为提示。',
+    en: 'The signing date at the end should fall after the report year and before the publication deadline of the next year, by report type (1 April for the rule-of-law report; for the open-government-information report 31 January for departments and 31 March for local governments). A date before the report year is usually a slip; one inside the report year or after the deadline is a hint.',
   },
   messages: {
     beforeYear: {
@@ -37,6 +28,7 @@ export const signingDate: CheckDef = {
       zh: '落款日期{date}与报告年度{year}年相隔{gap}年，请核对落款日期或报告年度。',
       en: 'The signing date {date} is {gap} years after the report year {year}; check the date or the report year.',
     },
+    source: { zh: '依据：{source}', en: 'Source: {source}' },
   },
   run(ctx) {
     // Profile-dependent: silent on documents that are not reports of a known type.
@@ -55,8 +47,9 @@ export const signingDate: CheckDef = {
       if (sd.year === year) return ctx.report({ ...at, messageId: 'withinYear', args });
       if (sd.year > year + 1) return ctx.report({ ...at, messageId: 'farAfter', args: { ...args, gap: sd.year - year }, severity: 'warning' });
     }
-    const d = deadline(ctx.profile.id, year);
+    // The deadline comes from the profile (by report year and by who writes the report).
+    const d = deadlineFor(ctx.profile, year, model.reportKind);
     if (d && sd.year === year + 1 && (sd.month > d.month || (sd.month === d.month && sd.day > d.day)))
-      ctx.report({ ...at, messageId: 'afterDeadline', args: { ...args, deadline: d.label[ctx.locale] ?? d.label.zh } });
+      ctx.report({ ...at, messageId: 'afterDeadline', args: { ...args, deadline: d.label[ctx.locale] ?? d.label.zh, source: d.source ?? '' }, detailId: d.source ? 'source' : undefined });
   },
 };

@@ -28,7 +28,7 @@ function documentStyle(model: Pick<ReportModel, 'text'>): DocumentStyle {
 }
 
 /** Converts simplified text to the document's traditional variant (Hong Kong forms when the document uses them). */
-function toDocumentScript(model: Pick<ReportModel, 'text' | 'traditional'>, s: string): string {
+export function toDocumentScript(model: Pick<ReportModel, 'text' | 'traditional'>, s: string): string {
   if (!model.traditional) return s;
   const d = documentStyle(model);
   d.hk ??= HK_ONLY.test(model.text);

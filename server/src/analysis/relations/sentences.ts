@@ -1,7 +1,7 @@
 // The text structure a block's relations are read from: its sentences (with the quantities of each), the breakdown
 // markers (其中, colon, 分别) and the small character tests on the normalised text.
 import type { Span, TextLine } from '../types';
-import type { Quantity, TextMarks } from '../quantities';
+import { MARK_COLON, MARK_FEN, MARK_OF, MARK_QI, MARK_SENTENCE_END, type Quantity, type TextMarks } from '../quantities';
 
 export interface Sentence extends Span {
   /** Quantities [q0, q1) of the block. */
@@ -31,14 +31,6 @@ export interface BlockText {
   qi: number;
 }
 
-
-/** 1: sentence end 。 ! ? ！ ？; 2: 其 (其中); 3: the colon; 4: 分 (分别). */
-export const BLOCK_CHAR = new Uint8Array(0x10000);
-for (const ch of '。!?！？') BLOCK_CHAR[ch.charCodeAt(0)] = 1;
-BLOCK_CHAR[0x5176 /* 其 */] = 2;
-BLOCK_CHAR[58 /* : */] = 3;
-BLOCK_CHAR[0x5206 /* 分 */] = 4;
-
 // The blocks are read one at a time: the block, its arrays and its sentences are reused from block to block
 // (nothing of them outlives the block: relations keep only quantities).
 export const curBlock: BlockText = { block: 0, start: 0, end: 0, qs: [], sentOf: new Int32Array(64), sentences: [], ns: 0, qizhong: [], colons: [], fenbie: [], nQizhong: 0, nColons: 0, nFenbie: 0, sStart: 0, qi: 0 };
@@ -67,7 +59,7 @@ export function splitSentences(norm: string, lines: TextLine[], marks: TextMarks
     }
     if (prevEnd >= 0) {
       for (let i = prevEnd; i < ln.start; i++) {
-        const t = BLOCK_CHAR[norm.charCodeAt(i)]!;
+        const t = MARK_OF[norm.charCodeAt(i)]!;
         if (t) blockMark(norm, b, i, t);
       }
     }
@@ -83,15 +75,15 @@ export function splitSentencesByChar(norm: string, b: BlockText) {
   b.sStart = b.start;
   b.qi = 0;
   for (let i = b.start; i < b.end; i++) {
-    const t = BLOCK_CHAR[norm.charCodeAt(i)]!;
+    const t = MARK_OF[norm.charCodeAt(i)]!;
     if (t) blockMark(norm, b, i, t);
   }
   endSentences(b);
 }
 
-/** A character of the block at i: t = BLOCK_CHAR (sentence end, 其, colon, 分). */
+/** A character of the block at i: t = its mark kind (sentence end, 其, colon, 分). */
 export function blockMark(norm: string, b: BlockText, i: number, t: number) {
-  if (t === 1) {
+  if (t === MARK_SENTENCE_END) {
     const { qs, sentOf } = b;
     const e = i + 1;
     const q0 = b.qi;
@@ -100,11 +92,11 @@ export function blockMark(norm: string, b: BlockText, i: number, t: number) {
     b.qi = qi;
     addSentence(b, b.sStart, e, q0, qi);
     b.sStart = e;
-  } else if (t === 3) b.colons[b.nColons++] = i;
+  } else if (t === MARK_COLON) b.colons[b.nColons++] = i;
   else if (i + 1 < b.end) {
     const c2 = norm.charCodeAt(i + 1);
-    if (t === 2 && c2 === 0x4e2d /* 中 */) b.qizhong[b.nQizhong++] = i;
-    else if (t === 4 && c2 === 0x522b /* 别 */) b.fenbie[b.nFenbie++] = i;
+    if (t === MARK_QI && c2 === 0x4e2d /* 中 */) b.qizhong[b.nQizhong++] = i;
+    else if (t === MARK_FEN && c2 === 0x522b /* 别 */) b.fenbie[b.nFenbie++] = i;
   }
 }
 
