@@ -2,7 +2,7 @@
 // what Word does not show does not leak; unreadable files say why; findings carry their place in Word.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { zipSync, strToU8 } from 'fflate';
+import { zipSync, unzipSync, strToU8, strFromU8 } from 'fflate';
 import {
   AlignmentType,
   CommentRangeEnd,
@@ -477,5 +477,54 @@ describe('files that cannot be read say why', () => {
     const r = readDocx(bytes.subarray(0, Math.floor(bytes.length / 2)));
     assert.equal(r.ok, false);
     if (!r.ok) assert.match(r.error.en, /damaged|incomplete|not a Word document/);
+  });
+});
+
+describe('damaged Word files never throw', () => {
+  test('random byte flips, truncations and mangled XML give a reading or a message', async () => {
+    const good = await docxBytes(
+      new Document({
+        numbering: { config: [{ reference: 'n', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', start: 1 }] }] },
+        sections: [
+          {
+            children: [
+              p('某县2022年度法治政府建设情况报告'),
+              new Paragraph({ text: '总体情况', numbering: { reference: 'n', level: 0 } }),
+              new Table({ rows: [new TableRow({ children: [cell('类别', { rowSpan: 2 }), cell('数量')] }), new TableRow({ children: [cell('1')] })] }),
+            ],
+          },
+        ],
+      }),
+    );
+    let seed = 12345;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const parts = unzipSync(good);
+    const xml = strFromU8(parts['word/document.xml']!);
+    let read = 0;
+    let refused = 0;
+    for (let i = 0; i < 150; i++) {
+      let bytes: Uint8Array;
+      if (i % 3 === 0) {
+        bytes = good.slice();
+        for (let k = 0; k < 1 + rnd(20); k++) bytes[rnd(bytes.length)] = rnd(256);
+      } else if (i % 3 === 1) {
+        bytes = good.subarray(0, rnd(good.length));
+      } else {
+        // Well-formed ZIP, damaged XML: cut, duplicated or shuffled pieces of the body.
+        const at = rnd(xml.length);
+        const mangled = i % 2 ? xml.slice(0, at) + xml.slice(rnd(xml.length)) : xml.slice(0, at) + '<w:p><w:r><w:t>' + xml.slice(at);
+        bytes = zipSync({ ...parts, 'word/document.xml': strToU8(mangled) });
+      }
+      const r = readDocx(bytes);
+      if (r.ok) {
+        read++;
+        assert.equal(typeof r.doc.text, 'string');
+        for (const sp of r.doc.spans) assert.ok(sp.start >= 0 && sp.end <= r.doc.text.length && sp.start < sp.end);
+      } else {
+        refused++;
+        assert.ok(r.error.zh && r.error.en);
+      }
+    }
+    assert.ok(read > 0 && refused > 0, `${read} read, ${refused} refused`);
   });
 });
