@@ -256,6 +256,7 @@ if (!explicitFiles || corpusOnly) {
       line([s.part, s.files, s.expected, s.raised, s.right, pct(s.right, s.raised), s.caught, pct(s.caught, s.expected), s.hints, fixes, s.wrongFixes.length, s.wrongArithmetic]),
     );
   }
+  for (const s of scores) for (const e of s.errors) console.log(`corpus error: ${e}`);
   for (const s of scores) reportPart(s);
 }
 

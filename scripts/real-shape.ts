@@ -256,6 +256,8 @@ export interface PartScore {
   all: ScoredFinding[];
   hintList: ScoredFinding[];
   expectationsByShape: Map<string, number>;
+  /** Corpus syntax errors (the unit test fails on them; the scores skip the broken expectations). */
+  errors: string[];
 }
 
 export function scorePart(part: Part, root = CORPUS_ROOT, analyseText: (text: string) => Finding[] = (t) => analyse(t).findings): PartScore {
@@ -277,8 +279,10 @@ export function scorePart(part: Part, root = CORPUS_ROOT, analyseText: (text: st
     all: [],
     hintList: [],
     expectationsByShape: new Map(),
+    errors: [],
   };
   for (const file of files) {
+    s.errors.push(...file.errors.map((e) => `${file.name}: ${e}`));
     const r = scoreFindings(file, analyseText(file.text));
     s.expected += r.expectations.length;
     for (const e of r.expectations) {

@@ -136,8 +136,15 @@ describe('names data: both sides of each change', () => {
         const s = citing(e, formText(f));
         const after = verdictsIn(y + 1, s).verdicts.filter((v) => v.hit.entry.id === e.id);
         assert.equal(after.length, 1, `${e.id}: “${formText(f)}” not flagged in ${y + 1}: ${s}`);
-        const expected = e.severity ?? (e.confidence === 'high' ? 'warning' : 'info');
+        // A change that reached every place only later (settled) is a hint until then.
+        const settled = e.settled ? parseDate(e.settled) : undefined;
+        const unsettled = !!settled && (y + 1 < settled.year || (y + 1 === settled.year && settled.month >= 10));
+        const expected = unsettled ? 'info' : (e.severity ?? (e.confidence === 'high' ? 'warning' : 'info'));
         assert.equal(after[0]!.severity, expected, `${e.id}: severity in ${y + 1}`);
+        if (settled) {
+          const later = verdictsIn(settled.year + 1, s).verdicts.filter((v) => v.hit.entry.id === e.id);
+          assert.equal(later[0]?.severity, e.severity ?? (e.confidence === 'high' ? 'warning' : 'info'), `${e.id}: severity once settled`);
+        }
         const same = verdictsIn(y, s).verdicts.filter((v) => v.hit.entry.id === e.id);
         assert.equal(same.length, 1, `${e.id}: “${formText(f)}” not flagged in ${y}`);
         const d = parseDate(e.effective);
@@ -348,6 +355,23 @@ describe('workspace names file', () => {
     assert.match(all, /entries\[2\] \(x\): unknown field "regex"/);
     assert.match(all, /allow\[0\]: "names"/);
     assert.match(loadNamesFile('{', 'names.json').errors[0]!, /^names\.json: 不是有效的 JSON/);
+  });
+  test('settled: a local change is a hint until it had reached every place, and the message says so', () => {
+    const r = loadNamesFile(JSON.stringify([{ ...entry, effective: '2019-06-01', settled: '2020-12-31' }]), 'names.json');
+    assert.deepEqual(r.errors, []);
+    const data = withWorkspaceNames(r.entries);
+    const severity = (year: number) => verdictsIn(year, '市城管执法局开展占道经营整治。', data).verdicts.map((v) => [v.severity, v.unsettled]);
+    assert.deepEqual(severity(2018), []);
+    assert.deepEqual(severity(2019), [['info', true]]);
+    assert.deepEqual(severity(2020), [['info', true]]);
+    assert.deepEqual(severity(2021), [['warning', false]]);
+    const { text, at } = report(2020, '市城管执法局开展占道经营整治。');
+    const f = analyse(text, { names: data }).findings.find((x) => x.rule === 'outdated-name' && x.start >= at);
+    assert.match(f?.message ?? '', /各地调整时间不一（2020年12月前全部完成）/);
+    const bad = loadNamesFile(JSON.stringify([{ ...entry, settled: '2019-01-01' }, { ...entry, id: 'y', settled: 'soon' }]), 'names.json');
+    assert.equal(bad.entries.length, 0);
+    assert.match(bad.errors.join('\n'), /entries\[0\].*"settled" must be a date YYYY-MM-DD on or after "effective"/);
+    assert.match(bad.errors.join('\n'), /entries\[1\].*"settled"/);
   });
   test('compiled once per data set', () => {
     assert.equal(compileNames(builtinNames), compileNames(builtinNames));

@@ -74,9 +74,15 @@ function assertLinear(name: string, make: (n: number) => string, n: number) {
     return best;
   };
   t(make(n));
-  const ts = Math.max(t(make(n)), 0.5);
-  const tl = t(make(4 * n));
-  assert.ok(tl < ts * 12, `${name}: ${ts.toFixed(1)} ms for ${n} but ${tl.toFixed(1)} ms for ${4 * n}`);
+  // On a shared, loaded machine one measurement can be slow; quadratic growth is slow in every attempt.
+  let ts = 0;
+  let tl = 0;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    ts = Math.max(t(make(n)), 0.5);
+    tl = t(make(4 * n));
+    if (tl < ts * 12) return;
+  }
+  assert.fail(`${name}: ${ts.toFixed(1)} ms for ${n} but ${tl.toFixed(1)} ms for ${4 * n}`);
 }
 
 describe('names and dates checks: linear time', () => {

@@ -16,7 +16,7 @@ function messageId(v: NameVerdict): string {
     case 'term':
       return e.kind === 'term_legacy' ? 'termLegacy' : 'termRenamed';
     default:
-      return 'institutionRenamed';
+      return v.unsettled ? 'institutionRenamedVaries' : 'institutionRenamed';
   }
 }
 
@@ -58,6 +58,10 @@ export const outdatedName: CheckDef = {
     institutionRenamed: {
       zh: '“{old}”已于{date}因机构改革调整为“{new}”；本报告为{year}年度，应使用现名称（指改革前的机构时写“原{old}”）。',
       en: '“{old}” became “{new}” in the institutional reform of {date}. This is a {year} report: use the current name (write 原{old} for the body before the reform).',
+    },
+    institutionRenamedVaries: {
+      zh: '“{old}”自{date}起因机构改革陆续调整为“{new}”，各地调整时间不一（{settled}前全部完成）；本报告为{year}年度，请核对本地机构当时的名称。',
+      en: '“{old}” became “{new}” in the institutional reform from {date}; places changed on different dates (all by {settled}). This is a {year} report: check the local name at the time.',
     },
     termRenamed: {
       zh: '“{old}”已于{date}更名为“{new}”；本报告为{year}年度，应使用新名称。',

@@ -22,6 +22,8 @@ export interface CompiledNames {
   formsByKey: Map<string, [number, number]>;
   /** Parsed effective dates. */
   dates: { year: number; month: number; day: number }[];
+  /** Parsed `settled` dates (undefined: settled at once). */
+  settled: ({ year: number; month: number; day: number } | undefined)[];
   /** The forms of each entry as written in the data. */
   forms: NameForm[][];
   /** Guards of each form in simplified characters; whether the form is a 《title》. */
@@ -85,7 +87,8 @@ export function compileNames(data: NamesData): CompiledNames {
   data.allow.forEach((a, ai) => a.names.forEach((n) => add(n, 'allow', ai, -1)));
   ac.build();
   const formStates = ac.flagStates((id) => patterns[id]!.type === 'form');
-  const compiled: CompiledNames = { data, ac, patterns, formsByKey, dates, forms, guards, targets: new Map(), keys: new Map(), formStates };
+  const settled = data.entries.map((e) => (e.settled ? parseDate(e.settled) : undefined));
+  const compiled: CompiledNames = { data, ac, patterns, formsByKey, dates, settled, forms, guards, targets: new Map(), keys: new Map(), formStates };
   compiledCache.set(data, compiled);
   return compiled;
 }

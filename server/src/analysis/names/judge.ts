@@ -13,6 +13,8 @@ export interface NameVerdict {
   late: boolean;
   /** No report year known. */
   noYear: boolean;
+  /** The change had not yet reached every place in the report year (see NameEntry.settled): a hint only. */
+  unsettled: boolean;
   /** Resolved current name (after following chains), in simplified characters and canonical style. */
   target?: string;
   /** The entry whose data the target comes from (the end of the chain). */
@@ -34,8 +36,10 @@ export function judgeNames(model: ReportModel, data: NamesData = builtinNames): 
     const late = year !== undefined && year === d.year && d.month >= 10 && (entry.effectivePrecision ?? 'day') !== 'year';
     const base: Severity = entry.severity ?? (entry.confidence === 'high' ? 'warning' : 'info');
     const noYear = year === undefined;
+    const settled = c.settled[hit.entryIndex];
+    const unsettled = year !== undefined && !!settled && (year < settled.year || (year === settled.year && settled.month >= 10));
     // A mis-cited title is wrong whatever the year; everything else needs the year to be certain.
-    const severity: Severity = late || (noYear && kindGroup(entry.kind) !== 'miscited') ? 'info' : base;
+    const severity: Severity = late || unsettled || (noYear && kindGroup(entry.kind) !== 'miscited') ? 'info' : base;
     const formIndex = c.forms[hit.entryIndex]!.indexOf(hit.form);
     const target = resolveTarget(c, hit.entryIndex, formIndex, year);
     let text = target?.text;
@@ -43,7 +47,7 @@ export function judgeNames(model: ReportModel, data: NamesData = builtinNames): 
       if (hit.wrapped.open && !text.startsWith('《')) text = '《' + text;
       if (hit.wrapped.close && !text.endsWith('》')) text += '》';
     }
-    const v: NameVerdict = { hit, severity, late, noYear, targetEntry: target?.entry ?? entry, target: text };
+    const v: NameVerdict = { hit, severity, late, noYear, unsettled, targetEntry: target?.entry ?? entry, target: text };
     if (text) v.fix = renderReplacement(model, hit.start, hit.end, text);
     out.push(v);
   }

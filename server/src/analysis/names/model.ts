@@ -12,6 +12,7 @@ export const NAME_KINDS = [
   'plan_superseded',
   'plan_expiring_watch',
   'title_miscited',
+  'title_misworded',
   'list_edition_superseded',
   'institution_merged',
   'institution_replaced',
@@ -46,6 +47,11 @@ export interface NameEntry {
   effective: string;
   /** How much of `effective` is known (messages print only that much); default 'day'. */
   effectivePrecision?: 'day' | 'month' | 'year';
+  /**
+   * YYYY-MM-DD: by this date the change had reached every place (local reforms ran on different dates). In a report
+   * year before it — or in its year, when it falls in the last three months — a finding is a hint only.
+   */
+  settled?: string;
   /** Plans: the period in the title; outdated as the current guide for report years after period[1]. */
   period?: [number, number];
   /** Other current names used locally instead of `new` (the fix title says the successor varies). */
@@ -103,6 +109,7 @@ export function kindGroup(kind: NameKind): KindGroup {
     case 'plan_expiring_watch':
       return 'plan';
     case 'title_miscited':
+    case 'title_misworded':
       return 'miscited';
     case 'list_edition_superseded':
       return 'edition';
@@ -132,10 +139,14 @@ export function parseDate(s: string): { year: number; month: number; day: number
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
-/** The effective date of an entry to the precision that is known (2018年3月 / 2018-03). */
+/** A YYYY-MM-DD date to a precision (2018年3月 / 2018-03). */
+export function formatDate(date: string, precision: 'day' | 'month' | 'year', locale: 'zh' | 'en'): string {
+  const d = parseDate(date);
+  if (locale === 'en') return precision === 'year' ? `${d.year}` : precision === 'month' ? date.slice(0, 7) : date;
+  return precision === 'year' ? `${d.year}年` : precision === 'month' ? `${d.year}年${d.month}月` : `${d.year}年${d.month}月${d.day}日`;
+}
+
+/** The effective date of an entry to the precision that is known. */
 export function formatEffective(entry: NameEntry, locale: 'zh' | 'en'): string {
-  const d = parseDate(entry.effective);
-  const p = entry.effectivePrecision ?? 'day';
-  if (locale === 'en') return p === 'year' ? `${d.year}` : p === 'month' ? entry.effective.slice(0, 7) : entry.effective;
-  return p === 'year' ? `${d.year}年` : p === 'month' ? `${d.year}年${d.month}月` : `${d.year}年${d.month}月${d.day}日`;
+  return formatDate(entry.effective, entry.effectivePrecision ?? 'day', locale);
 }

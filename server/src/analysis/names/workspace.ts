@@ -46,6 +46,8 @@ export function validateEntry(e: unknown, requireTests: boolean): string[] {
   if (typeof o.new !== 'string' || !o.new.trim()) errs.push('"new" must be text / "new" 须为文本');
   if (typeof o.effective !== 'string' || !DATE_RE.test(o.effective) || Number.isNaN(Date.parse(o.effective)))
     errs.push('"effective" must be a date YYYY-MM-DD / "effective" 须为 YYYY-MM-DD 日期');
+  if (o.settled !== undefined && (typeof o.settled !== 'string' || !DATE_RE.test(o.settled) || Number.isNaN(Date.parse(o.settled)) || (typeof o.effective === 'string' && o.settled < o.effective)))
+    errs.push('"settled" must be a date YYYY-MM-DD on or after "effective" / "settled" 须为不早于 "effective" 的日期');
   if (o.effectivePrecision !== undefined && !['day', 'month', 'year'].includes(o.effectivePrecision as string))
     errs.push('"effectivePrecision" must be day, month or year');
   if (o.period !== undefined) {
@@ -65,7 +67,7 @@ export function validateEntry(e: unknown, requireTests: boolean): string[] {
       errs.push('"tests" must be {"flag": [sentences], "pass": [sentences]}');
     else if (requireTests && (t.flag.length === 0 || t.pass.length === 0)) errs.push('"tests" needs at least one "flag" and one "pass" sentence');
   }
-  const known = ['id', 'kind', 'old', 'new', 'effective', 'effectivePrecision', 'period', 'localVariants', 'source', 'confidence', 'note', 'severity', 'noFix', 'tests'];
+  const known = ['id', 'kind', 'old', 'new', 'effective', 'effectivePrecision', 'settled', 'period', 'localVariants', 'source', 'confidence', 'note', 'severity', 'noFix', 'tests'];
   for (const k of Object.keys(o)) if (!known.includes(k)) errs.push(`unknown field "${k}" / 未知字段 "${k}"`);
   return errs;
 }

@@ -1,7 +1,7 @@
 // What the two name checks (outdated-name, miscited-title) share: the arguments of their messages and their quick fix.
 import type { CheckContext } from '../../check';
 import type { Fix } from '../../types';
-import { formatEffective, type NameVerdict } from '../../names';
+import { formatDate, formatEffective, type NameVerdict } from '../../names';
 
 /** Message arguments shared by both name checks. */
 export function nameArgs(ctx: CheckContext, v: NameVerdict): Record<string, string | number> {
@@ -14,6 +14,7 @@ export function nameArgs(ctx: CheckContext, v: NameVerdict): Record<string, stri
     old,
     new: target,
     date: formatEffective(e, ctx.locale),
+    settled: e.settled ? formatDate(e.settled, 'month', ctx.locale) : '',
     effYear: Number(e.effective.slice(0, 4)),
     year: year ?? '',
     end: e.period ? e.period[1] : '',
