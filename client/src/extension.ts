@@ -3,9 +3,11 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StructureProvider } from './structure-view';
+import { registerDocx, docxViewUri, isDocxView, DOCX_SCHEME } from './docx';
 import { t } from './messages';
 import type { SkeletonResult, StructureResult, SuppressionInfo, TextEditLike } from '../../server/src/protocol';
-import { STRUCTURE_REQUEST, SUPPRESSIONS_REQUEST, FIX_ALL_REQUEST, SKELETON_REQUEST, SERVER_INFO_REQUEST, CHECK_FILES_REQUEST } from '../../server/src/protocol';
+import type { DocxMarkdownResult } from '../../server/src/protocol';
+import { STRUCTURE_REQUEST, SUPPRESSIONS_REQUEST, FIX_ALL_REQUEST, SKELETON_REQUEST, SERVER_INFO_REQUEST, CHECK_FILES_REQUEST, DOCX_MARKDOWN_REQUEST } from '../../server/src/protocol';
 
 const SECTION = 'report-lint';
 
@@ -17,6 +19,8 @@ export interface ReportLintApi {
   serverInfo(): Promise<{ pid: number; locale: string; trusted: boolean }>;
   /** Resolves when the language client is running. */
   ready(): Promise<void>;
+  /** What the 报告结构 view shows now (the active report's structure), or null. */
+  shownStructure(): StructureResult | null;
 }
 
 function filePatterns(): string[] {
@@ -43,6 +47,8 @@ function makeClient(context: vscode.ExtensionContext): LanguageClient {
   const documentSelector = [
     ...patterns.map((pattern) => ({ language: 'markdown', scheme: 'file', pattern })),
     { language: 'markdown', scheme: 'untitled' },
+    // The read-only Markdown view of a Word document.
+    { language: 'markdown', scheme: DOCX_SCHEME },
   ];
   const clientOptions: LanguageClientOptions = {
     documentSelector,
@@ -74,6 +80,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     if (!client) return null;
     return client.sendRequest<StructureResult | null>(STRUCTURE_REQUEST, { uri: uri.toString() });
   };
+
+  // ---- Word documents: the read-only Markdown view, and conversion to a Markdown draft ---------------------
+  const docx = registerDocx(context, async (view) => {
+    await started;
+    return client!.sendRequest<DocxMarkdownResult>(DOCX_MARKDOWN_REQUEST, { uri: view.toString() });
+  });
 
   // ---- 报告结构 view --------------------------------------------------------------------------
   const structure = new StructureProvider(getStructure);
@@ -146,13 +158,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     workspaceDiagnostics.clear();
     const found = new Map<string, vscode.Uri>();
     for (const p of filePatterns()) for (const u of await vscode.workspace.findFiles(p, '**/node_modules/**', 2000)) found.set(u.toString(), u);
+    // Word documents are checked through their Markdown view, where their findings are shown.
+    for (const u of await vscode.workspace.findFiles('**/*.docx', '**/node_modules/**', 2000)) {
+      if (!u.path.split('/').pop()!.startsWith('~$')) found.set(docxViewUri(u).toString(), docxViewUri(u));
+    }
     if (my !== pass) return;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('checkingWorkspace') }, () => checkFiles([...found.values()]));
   };
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => workspaceDiagnostics.delete(d.uri)),
     vscode.workspace.onDidCloseTextDocument((d) => {
-      if (d.languageId === 'markdown' && d.uri.scheme === 'file') void checkFiles([d.uri]).catch(() => undefined);
+      if (d.languageId === 'markdown' && (d.uri.scheme === 'file' || isDocxView(d.uri))) void checkFiles([d.uri]).catch(() => undefined);
     }),
   );
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
@@ -161,6 +177,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     watcher.onDidChange((u) => void checkFiles([u]).catch(() => undefined)),
     watcher.onDidCreate((u) => void checkFiles([u]).catch(() => undefined)),
     watcher.onDidDelete((u) => workspaceDiagnostics.delete(u)),
+  );
+  const docxWatcher = vscode.workspace.createFileSystemWatcher('**/*.docx');
+  const docxChanged = (u: vscode.Uri) => {
+    if (u.path.split('/').pop()!.startsWith('~$')) return;
+    docx.changed(u);
+    void checkFiles([docxViewUri(u)]).catch(() => undefined);
+  };
+  context.subscriptions.push(
+    docxWatcher,
+    docxWatcher.onDidChange(docxChanged),
+    docxWatcher.onDidCreate(docxChanged),
+    docxWatcher.onDidDelete((u) => workspaceDiagnostics.delete(docxViewUri(u))),
   );
   if (vscode.workspace.getConfiguration(SECTION).get<boolean>('workspaceCheck', true)) {
     void started!.then(() => recheckWorkspace()).catch(() => undefined);
@@ -257,7 +285,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     await started;
     return client!.sendRequest<{ pid: number; locale: string; trusted: boolean }>(SERVER_INFO_REQUEST);
   };
-  return { getStructure, serverInfo, ready: () => started };
+  return { getStructure, serverInfo, ready: () => started, shownStructure: () => structure.current };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -18,7 +18,7 @@ const messages = {
   stateSentence: { zh: '仅在句中提及', en: 'only mentioned in a sentence' },
   stateMissing: { zh: '缺少', en: 'missing' },
   optional: { zh: '（可选）', en: ' (optional)' },
-  noReport: { zh: '打开一份 Markdown 报告草稿以查看结构', en: 'Open a Markdown report draft to see its structure' },
+  noReport: { zh: '打开一份报告草稿（Markdown 或 Word）以查看结构', en: 'Open a report draft (Markdown or Word) to see its structure' },
   checkingWorkspace: { zh: '报告审校：正在检查工作区', en: 'Report Lint: checking the workspace' },
   nothingToFix: { zh: '没有可自动修复的问题。', en: 'Nothing to fix automatically.' },
   skeletonYearPrompt: { zh: '报告年度（如 2024）', en: 'Report year (e.g. 2024)' },
@@ -29,6 +29,17 @@ const messages = {
   reason: { zh: '原因', en: 'Reason' },
   noReason: { zh: '未写明原因', en: 'no reason given' },
   badFilesSetting: { zh: 'report-lint.files 应为文件模式数组，已使用默认值 ["**/*.md"]。', en: 'report-lint.files must be an array of glob patterns; using ["**/*.md"].' },
+  docxReading: { zh: '正在读取 {name}……', en: 'Reading {name}…' },
+  docxUnreadable: { zh: '无法读取：{error}', en: 'Cannot be read: {error}' },
+  docxUnreadableHint: {
+    zh: '其余文件照常检查。可在 Word 或 WPS 中另存为 .docx（不设密码）后再打开。',
+    en: 'Other files are still checked. Save it as .docx (without a password) in Word or WPS, then open it again.',
+  },
+  docxNoneSelected: { zh: '请先选择一个 .docx 文件或打开其审校视图。', en: 'Select a .docx file or open its review view first.' },
+  docxExists: { zh: '{name} 已存在。要用转换结果覆盖它吗？', en: '{name} already exists. Overwrite it with the converted text?' },
+  docxOverwrite: { zh: '覆盖', en: 'Overwrite' },
+  docxConverted: { zh: '已写入 {name}，可在其中编辑和修复。', en: 'Wrote {name}: edit and fix it there.' },
+  listSeparator: { zh: '；', en: '; ' },
 } as const;
 
 export type MessageId = keyof typeof messages;

@@ -1,6 +1,7 @@
 // report-lint command line: the same analysis as the language server, for files and folders.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { readText } from './read-text';
+import { WORD_EXTENSIONS, isWordFile, isWordLockFile, readWordFile, warningsLine, wordLocation, formatPlace, type ReportFile } from './docx';
 import { join, relative, resolve, sep } from 'node:path';
 import { analyse } from './analysis';
 import type { Locale, Severity } from './analysis/types';
@@ -17,7 +18,7 @@ const USAGE = `用法 (usage): report-lint [--format text|json] [--year N] [--pr
 
 退出码 (exit code): 0 无错误 (no errors), 1 有错误级别的问题 (findings of severity error), 2 用法或输入错误 (usage or input error).`;
 
-const EXTENSIONS = ['.md', '.markdown'];
+const EXTENSIONS = ['.md', '.markdown', ...WORD_EXTENSIONS];
 
 interface Args {
   format: 'text' | 'json';
@@ -91,7 +92,7 @@ function collect(path: string, out: string[], problems: string[]): void {
       return;
     }
     for (const name of entries) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
+      if (name.startsWith('.') || name === 'node_modules' || isWordLockFile(name)) continue;
       const p = join(path, name);
       let s;
       try {
@@ -141,11 +142,13 @@ function main(argv: string[]): number {
   let infos = 0;
   const jsonFiles: unknown[] = [];
   for (const file of files) {
-    const r = readText(file);
+    const r: ReportFile = isWordFile(file) ? readWordFile(file) : readText(file);
     if ('error' in r) {
       problems.push(r.error);
       continue;
     }
+    const docx = r.docx;
+    if (docx?.warnings.length) process.stderr.write(`report-lint: ${file}: ${warningsLine(docx, args.locale)}\n`);
     const res = analyse(r.text, { year: args.year, profile: args.profile, locale: args.locale, extraProfiles: config.profiles, names: config.names });
     for (const ie of res.internalErrors) process.stderr.write(`report-lint: ${file}: 检查 ${ie.rule} 内部出错，已跳过 (internal error in check, skipped): ${ie.error.split('\n')[0]}\n`);
     const display = relative(cwd, resolve(file)).split(sep).join('/') || file;
@@ -159,13 +162,16 @@ function main(argv: string[]): number {
         path: display,
         reportYear: res.model.reportYear?.value ?? null,
         profile: res.profile.id,
-        findings: res.findings.map((f) => findingToJson(res.model.lineStarts, f)),
+        findings: res.findings.map((f) => (docx ? { ...findingToJson(res.model.lineStarts, f), word: wordLocation(docx, f) } : findingToJson(res.model.lineStarts, f))),
+        ...(docx ? { format: 'docx' } : {}),
       });
     } else {
       for (const f of res.findings) {
         const p = positionAt(res.model.lineStarts, f.start);
         const sev = args.locale === 'en' ? f.severity : SEV_ZH[f.severity];
-        process.stdout.write(`${display}:${p.line + 1}:${p.character + 1}  ${sev}  ${f.rule}  ${f.message}\n`);
+        const w = docx && wordLocation(docx, f);
+        const where = w ? `${display}:${formatPlace(w, args.locale)}` : `${display}:${p.line + 1}:${p.character + 1}`;
+        process.stdout.write(`${where}  ${sev}  ${f.rule}  ${f.message}${w ? `  “${w.quote}”` : ''}\n`);
       }
     }
   }

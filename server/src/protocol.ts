@@ -8,6 +8,16 @@ export const FIX_ALL_REQUEST = 'report-lint/fixAll';
 export const SERVER_INFO_REQUEST = 'report-lint/serverInfo';
 /** Background pass: the server reads and analyses files that are not open. */
 export const CHECK_FILES_REQUEST = 'report-lint/checkFiles';
+/** The Markdown of a Word document, for its read-only view (`report-lint-docx:` URIs). */
+export const DOCX_MARKDOWN_REQUEST = 'report-lint/docxMarkdown';
+
+export interface DocxMarkdownResult {
+  text?: string;
+  /** Why the file cannot be read (names the file). */
+  error?: string;
+  /** What was read differently or left out (tracked changes, footnotes …), in the UI language. */
+  warnings?: string[];
+}
 
 export interface StructureParams {
   uri: string;

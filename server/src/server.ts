@@ -28,6 +28,8 @@ import {
   FIX_ALL_REQUEST,
   SERVER_INFO_REQUEST,
   CHECK_FILES_REQUEST,
+  DOCX_MARKDOWN_REQUEST,
+  type DocxMarkdownResult,
   type StructureParams,
   type StructureResult,
   type SuppressionInfo,
@@ -45,6 +47,7 @@ import {
   t as translate,
   type MessageId,
 } from './service';
+import { DocxService, docxDiagnosticsOf, docxPathOf, isDocxUri } from './docx/service';
 
 interface Cached {
   version: number;
@@ -54,6 +57,7 @@ interface Cached {
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const docx = new DocxService();
   const cache = new Map<string, Cached>();
   /** Per-folder workspace configuration (profiles), read from disk; built-in data only when untrusted. */
   let workspaceFolders: string[] = [];
@@ -218,12 +222,14 @@ export function startServer(connection: Connection): void {
       const prev = shown.get(doc.uri);
       if (prev) return { kind: 'full', items: prev.items };
     }
-    const items = diagnosticsOf(analysis, doc.uri, doc.version);
+    const items = isDocxUri(doc.uri) ? docxDiagnosticsOf(analysis, doc.uri, doc.version, docx, locale) : diagnosticsOf(analysis, doc.uri, doc.version);
     shown.set(doc.uri, { version: doc.version, items });
     return { kind: 'full', items };
   });
 
   connection.onCodeAction(async (params) => {
+    // The Markdown view of a Word document is read-only: fixes belong in the Markdown draft made from it.
+    if (isDocxUri(params.textDocument.uri)) return [];
     const cur = await current(params.textDocument.uri);
     if (!cur) return [];
     return codeActions(cur.analysis, { uri: cur.doc.uri, version: cur.doc.version, diagnostics: params.context.diagnostics, only: params.context.only }, locale);
@@ -250,6 +256,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(FIX_ALL_REQUEST, async (params: StructureParams) => {
+    if (isDocxUri(params.uri)) return [];
     const cur = await current(params.uri);
     return cur ? fixAll(cur.analysis) : [];
   });
@@ -268,6 +275,15 @@ export function startServer(connection: Connection): void {
     for (const uri of params.uris) {
       if (token.isCancellationRequested) break;
       if (documents.get(uri)) continue;
+      const docxPath = docxPathOf(uri);
+      if (docxPath) {
+        // A Word document: converted off the main thread; its findings go to its read-only Markdown view.
+        const conv = await docx.convert(docxPath);
+        if ('error' in conv) continue;
+        const analysis = analyse(conv.text, analysisOptions(await getSettings(uri)));
+        out.push({ uri, diagnostics: docxDiagnosticsOf(analysis, uri, -1, docx, locale) });
+        continue;
+      }
       let path: string;
       try {
         path = fileURLToPath(uri);
@@ -283,6 +299,14 @@ export function startServer(connection: Connection): void {
       await new Promise((r) => setImmediate(r));
     }
     return out;
+  });
+
+  connection.onRequest(DOCX_MARKDOWN_REQUEST, async (params: { uri: string }): Promise<DocxMarkdownResult> => {
+    const path = docxPathOf(params.uri);
+    if (!path) return { error: `${params.uri}: not a Word document view` };
+    const conv = await docx.convert(path);
+    if ('error' in conv) return { error: conv.error };
+    return { text: conv.text, warnings: conv.docx.warnings.map((w) => w[locale]) };
   });
 
   connection.onRequest(SERVER_INFO_REQUEST, () => ({ pid: process.pid, locale, trusted }));

@@ -27,6 +27,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // The README's picture is refreshed only on request (REPORT_LINT_UPDATE_SCREENSHOT=1); otherwise it goes to .e2e/.
 const SCREENSHOT = process.env.REPORT_LINT_UPDATE_SCREENSHOT === '1' ? join(ROOT, 'images', 'e2e-screenshot.png') : join(ROOT, '.e2e', 'e2e-screenshot.png');
 const UI_SEED = '001-jialing-2021.md';
+// The Word draft the suite opens (written into the workspace's word/ folder).
+const WORD_REPORT = '某县2022年度法治政府建设情况报告.docx';
 const TIMEOUT_MS = Number(process.env.REPORT_LINT_E2E_TIMEOUT_MS || 8 * 60_000);
 const VERBOSE = process.env.REPORT_LINT_E2E_VERBOSE === '1';
 
@@ -153,6 +155,46 @@ function followSuiteLog(file) {
   };
 }
 
+/**
+ * A Word draft for the suite, made with the `docx` library: headings by Word's automatic Chinese numbering (no typed
+ * 一、), a rate that disagrees with its counts, and no part on the first responsible person's duties.
+ */
+async function writeWordReport(file) {
+  const { Document, Packer, Paragraph, TextRun, LevelFormat, LevelSuffix, AlignmentType } = await import('docx');
+  const numbered = (text, level) => new Paragraph({ text, numbering: { reference: 'outline', level } });
+  const doc = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'outline',
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', start: 1, suffix: LevelSuffix.NOTHING },
+            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', start: 1, suffix: LevelSuffix.NOTHING },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [new TextRun('某县人民政府关于2022年度法治政府建设情况的报告')], alignment: AlignmentType.CENTER }),
+          numbered('2022年度推进法治政府建设的主要举措和成效', 0),
+          numbered('加强行政复议工作', 1),
+          new Paragraph('全年受理行政复议案件437件，办结434件，办结率97.3%。'),
+          numbered('推进严格规范公正文明执法', 1),
+          new Paragraph('全年开展行政执法检查12次。'),
+          numbered('存在的不足和原因', 0),
+          new Paragraph('基层执法力量仍然薄弱。'),
+          numbered('2023年度推进法治政府建设的主要安排', 0),
+          new Paragraph('继续深化行政执法体制改革。'),
+        ],
+      },
+    ],
+  });
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, await Packer.toBuffer(doc));
+}
+
 async function main() {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const vsix = process.env.REPORT_LINT_E2E_VSIX
@@ -195,6 +237,7 @@ async function main() {
   for (const f of readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.md'))) {
     cpSync(join(ROOT, 'seeds', f), join(workspace, 'seeds', f));
   }
+  await writeWordReport(join(workspace, 'word', WORD_REPORT));
   say(`temp dir ${tmp}`);
 
   step(`install ${vsix.startsWith(ROOT) ? vsix.slice(ROOT.length + 1) : vsix}`);
