@@ -5,7 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { StructureProvider } from './structure-view';
 import { registerDocx, docxViewUri, isDocxView, DOCX_SCHEME } from './docx';
 import { t } from './messages';
-import type { StructureResult, SuppressionInfo, TextEditLike } from '../../server/src/protocol';
+import type { SkeletonResult, StructureResult, SuppressionInfo, TextEditLike } from '../../server/src/protocol';
 import type { DocxMarkdownResult } from '../../server/src/protocol';
 import { STRUCTURE_REQUEST, SUPPRESSIONS_REQUEST, FIX_ALL_REQUEST, SKELETON_REQUEST, SERVER_INFO_REQUEST, CHECK_FILES_REQUEST, DOCX_MARKDOWN_REQUEST } from '../../server/src/protocol';
 
@@ -31,7 +31,7 @@ function filePatterns(): string[] {
 }
 
 /** Message language: the `report-lint.locale` setting, else VS Code's display language (Chinese unless English). */
-export function uiLocale(): 'zh' | 'en' {
+function uiLocale(): 'zh' | 'en' {
   const v = vscode.workspace.getConfiguration(SECTION).get<string>('locale', 'auto');
   if (v === 'zh' || v === 'en') return v;
   return vscode.env.language.toLowerCase().startsWith('en') ? 'en' : 'zh';
@@ -226,7 +226,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
         const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
         editor = await vscode.window.showTextDocument(doc);
       }
-      const r = await client!.sendRequest<{ text: string }>(SKELETON_REQUEST, { uri: editor.document.uri.toString(), year: Number(yearText.trim()) });
+      const r = await client!.sendRequest<SkeletonResult>(SKELETON_REQUEST, { uri: editor.document.uri.toString(), year: Number(yearText.trim()) });
       await editor.insertSnippet(new vscode.SnippetString().appendText(r.text), editor.selection.active);
     }),
     vscode.commands.registerCommand('report-lint.recheckWorkspace', () => recheckWorkspace()),

@@ -1,5 +1,6 @@
 // Client-side UI strings in both languages; Chinese unless VS Code runs in English.
 import * as vscode from 'vscode';
+import { fillTemplate } from '../../server/src/analysis/text/template';
 
 const messages = {
   serverName: { zh: '报告审校', en: 'Report Lint' },
@@ -46,5 +47,5 @@ export type MessageId = keyof typeof messages;
 export function t(id: MessageId, args: Record<string, string> = {}): string {
   const v = vscode.workspace.getConfiguration('report-lint').get<string>('locale', 'auto');
   const lang = v === 'zh' || v === 'en' ? v : vscode.env.language.toLowerCase().startsWith('en') ? 'en' : 'zh';
-  return messages[id][lang].replace(/\{(\w+)\}/g, (_, k: string) => args[k] ?? '');
+  return fillTemplate(messages[id][lang], args);
 }

@@ -108,7 +108,7 @@ function collect(path: string, out: string[], problems: string[]): void {
 
 const SEV_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
-export function main(argv: string[]): number {
+function main(argv: string[]): number {
   let args: Args | 'help';
   try {
     args = parseArgs(argv);

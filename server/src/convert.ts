@@ -1,6 +1,6 @@
 // The only place where analysis offsets (UTF-16 code units into the text) become line/character positions.
 import type { Finding, Fix, Span } from './analysis/types';
-import { lineOfOffset } from './analysis/model';
+import { lineOfOffset } from './analysis/text/lines';
 
 export interface Position {
   line: number;

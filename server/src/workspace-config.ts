@@ -3,8 +3,8 @@
 import { parseProfilesFile, type Profile } from './analysis/profile';
 import { loadNamesFile, withWorkspaceNames, type NamesData } from './analysis/names';
 
-export const PROFILES_FILE = '.report-lint/profiles.json';
-export const NAMES_FILE = '.report-lint/names.json';
+const PROFILES_FILE = '.report-lint/profiles.json';
+const NAMES_FILE = '.report-lint/names.json';
 
 export interface WorkspaceConfig {
   profiles: Profile[];

@@ -15,7 +15,6 @@ import {
   parseDate,
   renderReplacement,
   scanNames,
-  simplify,
   toKey,
   validateAllow,
   validateEntry,
@@ -23,6 +22,7 @@ import {
   type NameEntry,
   type NamesData,
 } from '../../server/src/analysis/names';
+import { simplify } from '../../server/src/analysis/text/simplify';
 
 const NAME_RULES = new Set(['outdated-name', 'miscited-title']);
 

@@ -2,6 +2,7 @@ import type { Category, Finding, Fix, LocalText, Locale, ReportModel, Related, S
 import type { Profile } from './profile';
 import type { NamesData } from './names/model';
 import type { RelationSelector } from './relations/types';
+import { fillTemplate } from './text/template';
 
 /** What a check reports; the framework fills in rule, category, localisation and severity overrides. */
 export interface Report extends Span {
@@ -45,12 +46,8 @@ export interface CheckDef {
   run(ctx: CheckContext): void;
 }
 
-export function format(template: string, args: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
-}
-
 export function localise(t: LocalText, locale: Locale, args?: Record<string, string | number>): string {
-  return format(t[locale] ?? t.zh, args);
+  return fillTemplate(t[locale] ?? t.zh, args);
 }
 
 export function makeFinding(check: CheckDef, r: Report, locale: Locale, severity: Severity): Finding {

@@ -1,14 +1,16 @@
-// Helpers shared by the date checks (report-year-mismatch, heading-year, signing-date, relative-date), and the line
-// table and word index that they and the names scan use to look only at the lines that matter.
-import type { ReportModel, Section, TextEdit, TextLine } from './types';
+// Helpers shared by the date checks (report-year-mismatch, heading-year, signing-date, relative-date): years written in
+// the document's width, the section a year speaks about, titles on a line, and the word index that lets a check look
+// only at the lines that matter.
+import type { ReportModel, Section, TextEdit } from './types';
 import type { Profile } from './profile';
 import { partsOfSection, topSections } from './structure';
+import { lowerBound } from './text/search';
+import { fullWidthDigits, hasFullWidthDigit } from './text/width';
 
 /** Year digits written in the document's width: full-width digits stay full-width. */
 export function yearText(model: ReportModel, start: number, end: number, year: number): string {
-  const full = /[０-９]/.test(model.text.slice(start, end));
   const s = String(year);
-  return full ? s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : s;
+  return hasFullWidthDigit(model.text.slice(start, end)) ? fullWidthDigits(s) : s;
 }
 
 /** An edit that replaces the four year digits at [start, end) with `year`. */
@@ -28,20 +30,9 @@ export function yearRolesOf(model: ReportModel, profile: Profile, sec: Section):
   return roles;
 }
 
-/** Whether an offset lies inside a 《…》 title on its line. */
-export function insideTitle(norm: string, lineStart: number, offset: number): boolean {
-  let depth = 0;
-  for (let i = lineStart; i < offset; i++) {
-    const c = norm[i];
-    if (c === '《' || c === '〈') depth++;
-    else if ((c === '》' || c === '〉') && depth > 0) depth--;
-  }
-  return depth > 0;
-}
-
 /**
- * insideTitle for one line, asked at offsets that (mostly) increase: each call goes on from where the last one
- * stopped, so all the names or words of a line cost one pass over it.
+ * Whether an offset lies inside a 《…》 title on the line that starts at lineStart, asked at offsets that (mostly)
+ * increase: each call goes on from where the last one stopped, so all the names or words of a line cost one pass.
  */
 export function titleScanner(norm: string, lineStart: number): (offset: number) => boolean {
   let pos = lineStart;
@@ -86,48 +77,6 @@ export function wordIndex(text: string, re: RegExp): WordIndex {
 /** Whether an occurrence lies wholly inside [start, end). */
 export function hasWordIn(idx: WordIndex, start: number, end: number): boolean {
   const { starts, ends } = idx;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < starts.length && starts[i]! < end; i++) if (ends[i]! <= end) return true;
+  for (let i = lowerBound(starts, start); i < starts.length && starts[i]! < end; i++) if (ends[i]! <= end) return true;
   return false;
-}
-
-/** model.lines as typed arrays, built once per model for the checks that look at every line. */
-export interface LineTable {
-  count: number;
-  start: Int32Array;
-  end: Int32Array;
-  /** LINE_HEADING, LINE_PARAGRAPH, LINE_TABLE_ROW (LINE_OTHER for anything else). */
-  kind: Uint8Array;
-}
-
-export const LINE_HEADING = 0;
-export const LINE_PARAGRAPH = 1;
-export const LINE_TABLE_ROW = 2;
-export const LINE_OTHER = 3;
-
-const lineTables = new WeakMap<readonly TextLine[], LineTable>();
-
-/**
- * The starts, ends and kinds of `lines`. Reading them from the line objects costs far more than from typed arrays
- * (the objects need not share one shape), so the table is built once per lines array and shared.
- */
-export function lineTable(lines: readonly TextLine[]): LineTable {
-  const hit = lineTables.get(lines);
-  if (hit && hit.count === lines.length) return hit;
-  const count = lines.length;
-  const t: LineTable = { count, start: new Int32Array(count), end: new Int32Array(count), kind: new Uint8Array(count) };
-  for (let i = 0; i < count; i++) {
-    const ln = lines[i]!;
-    t.start[i] = ln.start;
-    t.end[i] = ln.end;
-    t.kind[i] = ln.kind === 'paragraph' ? LINE_PARAGRAPH : ln.kind === 'heading' ? LINE_HEADING : ln.kind === 'table-row' ? LINE_TABLE_ROW : LINE_OTHER;
-  }
-  lineTables.set(lines, t);
-  return t;
 }

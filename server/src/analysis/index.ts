@@ -1,10 +1,26 @@
 // The pure language service: text in, model and findings out. No editor or LSP imports.
-import type { AnalyseOptions, Finding, Locale, ReportModel, Severity } from './types';
+import type { Finding, Locale, ReportModel, Severity } from './types';
 import { buildModel, type ModelOptions } from './model';
 import { builtinProfiles, detectFromOpening, detectProfile, selectProfile, titleEndings, titleMentions, titleWords, type Profile } from './profile';
 import { checks } from './checks';
 import { localise, makeFinding, type CheckContext, type CheckDef } from './check';
 import { parseSuppressions, suppressionIndex, type Suppression } from './suppressions';
+import type { NamesData } from './names/model';
+
+/** How to analyse a document (defaults: the detected profile and year, built-in data, the checks' severities). */
+export interface AnalyseOptions {
+  locale?: Locale;
+  /** Override the report year. */
+  year?: number;
+  /** Profile id to use; default: detected from the title, else the built-in default. */
+  profile?: string;
+  /** Extra profiles (already validated) from workspace configuration. */
+  extraProfiles?: Profile[];
+  /** Names data merged with workspace entries (withWorkspaceNames); built-in data when absent. */
+  names?: NamesData;
+  /** Per-rule severity overrides; 'off' disables the rule. */
+  severities?: Record<string, Severity | 'off'>;
+}
 
 export interface Analysis {
   model: ReportModel;
@@ -17,7 +33,7 @@ export interface Analysis {
   internalErrors: { rule: string; error: string }[];
 }
 
-export function resolveSeverity(check: CheckDef, requested: Severity, overrides?: Record<string, Severity | 'off'>): Severity | 'off' {
+function resolveSeverity(check: CheckDef, requested: Severity, overrides?: Record<string, Severity | 'off'>): Severity | 'off' {
   const o = overrides?.[check.id];
   if (o === 'off') return 'off';
   if (!o) return requested;
@@ -31,7 +47,7 @@ export function resolveSeverity(check: CheckDef, requested: Severity, overrides?
  * as in many Word pastes) the one named by the opening lines. `matched` is false for a document that does not read as a report of any profile
  * (a README, notes): profile-dependent checks then stay silent.
  */
-export function chooseProfile(model: ReportModel, options: AnalyseOptions): { profile: Profile; matched: boolean } {
+function chooseProfile(model: ReportModel, options: AnalyseOptions): { profile: Profile; matched: boolean } {
   if (options.profile) {
     const p = [...(options.extraProfiles ?? []), ...builtinProfiles].find((x) => x.id === options.profile);
     if (p) return { profile: p, matched: true };
@@ -100,7 +116,7 @@ export function analyseModel(model: ReportModel, options: AnalyseOptions = {}): 
 }
 
 /** What the model needs to know of the profiles: the words and endings of report titles. */
-export function modelOptions(options: AnalyseOptions): ModelOptions {
+function modelOptions(options: AnalyseOptions): ModelOptions {
   const extra = options.extraProfiles ?? [];
   return { year: options.year, titleEndings: titleEndings(extra), titleWords: titleWords(extra) };
 }

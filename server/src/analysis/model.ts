@@ -3,6 +3,8 @@ import MarkdownIt from 'markdown-it';
 import type { Block, DateInfo, Numbering, NumberingScheme, ReportModel, Section, Span, TextLine, YearInfo } from './types';
 import { cnNumeralValue, cnYearValue, normalise } from './normalise';
 import { titleCore, titleEndings, titleWords } from './profile';
+import { computeLineStarts } from './text/lines';
+import { isSentenceEnd } from './text/sentences';
 
 const md = new MarkdownIt({ html: true });
 // Only block structure is needed: inline parsing is skipped for speed (checks scan the source text themselves).
@@ -11,19 +13,6 @@ md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text
 const CN_NUMERAL_CHARS = '一二三四五六七八九十';
 
 const SCHEME_RANK: Record<NumberingScheme, number> = { cn: 1, 'cn-paren': 2, arabic: 3, 'arabic-paren': 4 };
-
-export function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
 
 function lineEndOffset(text: string, lineStarts: number[], line: number): number {
   // End of line content (before its line break).
@@ -35,7 +24,7 @@ function lineEndOffset(text: string, lineStarts: number[], line: number): number
 const isSpace = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 
 /** Trim white space (ASCII, ideographic, no-break) from a span. */
-export function trimSpan(text: string, s: number, e: number): Span {
+function trimSpan(text: string, s: number, e: number): Span {
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   return { start: s, end: e };
@@ -69,12 +58,9 @@ export function parseNumbering(norm: string, pos: number, end: number): Numberin
   return undefined;
 }
 
-/** End of the heading sentence of a numbered paragraph: up to the first 。！？ (or the line end). */
+/** End of the heading sentence of a numbered paragraph: up to the first sentence end (or the line end). */
 function headingTitleEnd(norm: string, s: number, e: number): number {
-  for (let i = s; i < e; i++) {
-    const c = norm[i];
-    if (c === '。' || c === '!' || c === '?' || c === ';' || c === '；') return i;
-  }
+  for (let i = s; i < e; i++) if (isSentenceEnd(norm.charCodeAt(i))) return i;
   return e;
 }
 
@@ -374,16 +360,4 @@ function detectKind(norm: string, title: ReportModel['title'], signing: DateInfo
     if (DEPARTMENT_RE.test(s)) return 'department';
   }
   return 'government';
-}
-
-/** Offsets of the document's lines, for callers that hold only a model. */
-export function lineOfOffset(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

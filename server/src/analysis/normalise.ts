@@ -1,21 +1,6 @@
 // Same-length normalisation for matching: every check matches against `norm` and reports offsets in the original.
-import * as OpenCC from 'opencc-js/t2cn';
-
-let t2s: ((s: string) => string) | undefined;
-const CJK_START = 0x4e00;
-/** Simplified form of each CJK Unified Ideograph, filled lazily (0 = not looked up yet). */
-const table = new Uint16Array(0xa000 - CJK_START);
-
-function toSimplifiedChar(code: number): number {
-  const cached = table[code - CJK_START]!;
-  if (cached !== 0) return cached;
-  t2s ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
-  const out = t2s(String.fromCharCode(code));
-  // Only 1:1 code-unit replacements keep offsets aligned; anything else stays as it is.
-  const mapped = out.length === 1 ? out.charCodeAt(0) : code;
-  table[code - CJK_START] = mapped;
-  return mapped;
-}
+import { simplifiedCode } from './text/simplify';
+import { halfWidthCode } from './text/width';
 
 const utf16 = new TextDecoder('utf-16le');
 
@@ -47,11 +32,13 @@ export function normalise(text: string): NormaliseResult {
   let cjk = 0;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-    else if (c === 0x3000 || c === 0x00a0) c = 0x20;
-    else if (c >= 0x4e00 && c <= 0x9fff) {
-      cjk++;
-      const s = toSimplifiedChar(c);
+    if (c < 0x3000) {
+      if (c === 0x00a0) c = 0x20;
+    } else if (c >= 0xff01) c = halfWidthCode(c);
+    else if (c === 0x3000) c = 0x20;
+    else {
+      if (c >= 0x4e00 && c <= 0x9fff) cjk++;
+      const s = simplifiedCode(c);
       if (s !== c) {
         converted++;
         c = s;

@@ -2,6 +2,7 @@
 // a workspace may add its own in `.report-lint/profiles.json` (see README: "自定义报告类型").
 import type { LocalText } from './types';
 import { validateProfileData } from './tables/validate';
+import { fillTemplate } from './text/template';
 import fzzfAnnual from './data/profiles/fzzf-annual.json';
 import xxgkAnnual from './data/profiles/xxgk-annual.json';
 
@@ -162,7 +163,7 @@ export interface Profile {
 }
 
 export const builtinProfiles: Profile[] = [fzzfAnnual as Profile, xxgkAnnual as Profile];
-export const DEFAULT_PROFILE = 'fzzf-annual';
+const DEFAULT_PROFILE = 'fzzf-annual';
 
 const MAX_PROFILES = 50;
 const MAX_PARTS = 40;
@@ -242,7 +243,7 @@ export function compact(s: string): string {
 
 export function expandWords(w: string, year: number | undefined): string {
   if (year === undefined) return w;
-  return w.replace(/\{year\}/g, String(year)).replace(/\{nextYear\}/g, String(year + 1));
+  return fillTemplate(w, { year, nextYear: year + 1 });
 }
 
 const expanded = new WeakMap<string[][], Map<number | undefined, string[][]>>();
@@ -295,7 +296,7 @@ export function titleCore(normTitle: string): string {
 }
 
 /** Whether a title (normalised text) names a report of `p`. */
-export function titleNames(p: Profile, normTitle: string): boolean {
+function titleNames(p: Profile, normTitle: string): boolean {
   const core = titleCore(normTitle);
   const d = p.detect;
   if (!d.titleIncludes.some((w) => core.includes(w))) return false;

@@ -4,6 +4,7 @@ import { editionFor, selectProfile, tablesFor, type Profile } from './profile';
 import type { Locale } from './types';
 import { cnNumeral } from './normalise';
 import { renderTable } from './tables/render';
+import { fillTemplate } from './text/template';
 
 export interface SkeletonOptions {
   year: number;
@@ -16,12 +17,14 @@ export function skeleton(o: SkeletonOptions): string {
   const profile = selectProfile(undefined, o.profile, o.extraProfiles);
   const y = o.year;
   const edition = editionFor(profile, y);
-  const years = (s: string) => s.replace(/\{year\}/g, String(y)).replace(/\{nextYear\}/g, String(y + 1));
+  const years = { year: y, nextYear: y + 1 };
   const fill = (s: string) =>
-    years(s)
-      .replace(/\{parts\}/g, profile.parts.map((p) => years(p.canonical)).join('、'))
-      .replace(/\{count\}/g, cnNumeral(profile.parts.length))
-      .replace(/\{format\}/g, edition?.name.zh ?? '');
+    fillTemplate(s, {
+      ...years,
+      parts: profile.parts.map((p) => fillTemplate(p.canonical, years)).join('、'),
+      count: cnNumeral(profile.parts.length),
+      format: edition?.name.zh ?? '',
+    });
   const lines: string[] = [];
   lines.push('# ' + fill(profile.skeletonTitle ?? `（单位名称）{year}年度${profile.name.zh}`));
   if (profile.skeletonIntro) lines.push('', fill(profile.skeletonIntro), '');

@@ -2,6 +2,8 @@
 // the client's checklist; computed once per model and profile.
 import type { ReportModel, Section, Span } from './types';
 import { compact, expandWords, matchesCompact, matchesGroups, type Profile, type ProfilePart } from './profile';
+import { partitionPoint } from './text/search';
+import { isSentenceEnd } from './text/sentences';
 
 export type PartState = 'heading' | 'thematic' | 'subheading' | 'sentence' | 'missing';
 
@@ -96,7 +98,7 @@ function findMention(model: ReportModel, groups: string[][], year: number | unde
     // Sentence by sentence, so that words from different sentences don't combine.
     let from = 0;
     for (let i = 0; i <= s.length; i++) {
-      if (i === s.length || s[i] === '。' || s[i] === '!' || s[i] === '?' || s[i] === '；' || s[i] === ';') {
+      if (i === s.length || isSentenceEnd(s.charCodeAt(i))) {
         if (i > from && matchesGroups(s.slice(from, i), groups, year)) return { start: ln.start + from, end: ln.start + i };
         from = i + 1;
       }
@@ -107,14 +109,6 @@ function findMention(model: ReportModel, groups: string[][], year: number | unde
 
 /** Index of the text line containing `offset`, or -1. */
 function lineIndexAt(lines: ReportModel['lines'], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const ln = lines[mid]!;
-    if (offset < ln.start) hi = mid - 1;
-    else if (offset >= ln.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  const k = partitionPoint(0, lines.length, (i) => lines[i]!.end <= offset);
+  return k < lines.length && lines[k]!.start <= offset ? k : -1;
 }

@@ -3,7 +3,8 @@
 //   <!-- report-lint-enable [rule …] -->
 //   <!-- report-lint-disable-next-line [rule …] [-- reason] -->
 import type { ReportModel, Span } from './types';
-import { lineOfOffset } from './model';
+import { lineOfOffset } from './text/lines';
+import { partitionPoint } from './text/search';
 
 export interface Suppression extends Span {
   kind: 'disable' | 'enable' | 'disable-next-line';
@@ -96,16 +97,9 @@ export function suppressionIndex(sups: Suppression[]): (rule: string, offset: nu
   }
   const inside = (list: [number, number][] | undefined, offset: number) => {
     if (!list) return false;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const [a, b] = list[mid]!;
-      if (offset < a) hi = mid - 1;
-      else if (offset >= b) lo = mid + 1;
-      else return true;
-    }
-    return false;
+    // the first interval that ends after the offset holds it if it starts at or before it (intervals are disjoint)
+    const k = partitionPoint(0, list.length, (i) => list[i]![1] <= offset);
+    return k < list.length && list[k]![0] <= offset;
   };
   return (rule, offset) => inside(byRule.get(''), offset) || inside(byRule.get(rule), offset);
 }

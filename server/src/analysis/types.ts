@@ -137,17 +137,3 @@ export interface ReportModel {
   /** Whether the text looked traditional (more traditional than simplified characters). */
   traditional: boolean;
 }
-
-export interface AnalyseOptions {
-  locale?: Locale;
-  /** Override the report year. */
-  year?: number;
-  /** Profile id to use; default: detected from the title, else the built-in default. */
-  profile?: string;
-  /** Extra profiles (already validated) from workspace configuration. */
-  extraProfiles?: import('./profile').Profile[];
-  /** Names data merged with workspace entries (withWorkspaceNames); built-in data when absent. */
-  names?: import('./names/model').NamesData;
-  /** Per-rule severity overrides; 'off' disables the rule. */
-  severities?: Record<string, Severity | 'off'>;
-}

@@ -1,5 +1,6 @@
 // Analysis options from the editor's settings and the workspace configuration.
-import type { AnalyseOptions, Locale } from '../analysis/types';
+import type { AnalyseOptions } from '../analysis';
+import type { Locale } from '../analysis/types';
 import type { Settings } from '../settings';
 import type { WorkspaceConfig } from '../workspace-config';
 

@@ -1,7 +1,7 @@
 // Suppression comments: listing them, and the "ignore here" edit.
 import type { Analysis } from '../analysis';
 import type { ReportModel, TextEdit } from '../analysis/types';
-import { lineOfOffset } from '../analysis/model';
+import { lineOfOffset } from '../analysis/text/lines';
 import { rangeOf } from '../convert';
 import type { SuppressionInfo } from '../protocol';
 

@@ -1,6 +1,6 @@
 import type { CheckDef } from '../check';
 import type { Section } from '../types';
-import { renderMarker } from './missing-section';
+import { renderMarker } from '../numbering';
 
 /** Groups of siblings that share a numbering scheme, in document order. */
 function siblingRuns(siblings: Section[]): Section[][] {

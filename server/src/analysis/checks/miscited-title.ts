@@ -1,6 +1,6 @@
 import type { CheckDef } from '../check';
 import { checkOfKind, kindGroup, namesOf, verdictsOf } from '../names';
-import { nameArgs, nameFix } from './outdated-name';
+import { nameArgs, nameFix } from './shared/name-findings';
 
 export const miscitedTitle: CheckDef = {
   id: 'miscited-title',

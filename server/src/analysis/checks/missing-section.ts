@@ -3,34 +3,23 @@ import type { ReportModel, Section, Span, TextEdit } from '../types';
 import { partStatuses, partsOfSection, topSections } from '../structure';
 import { regulationFor, type Profile, type ProfilePart } from '../profile';
 import { cnNumeral } from '../normalise';
-import { toDocumentScript } from '../names/restyle';
+import { renderMarker } from '../numbering';
+import { toDocumentScript } from '../text/script';
+import { fillTemplate } from '../text/template';
 
 /** The span a document-level finding is anchored on: the title, else the first line with text. */
-export function documentAnchor(model: ReportModel): Span {
+function documentAnchor(model: ReportModel): Span {
   if (model.title) return { start: model.title.start, end: model.title.end };
   const first = model.lines[0];
   return first ? { start: first.start, end: first.end } : { start: 0, end: 0 };
 }
 
 /** The canonical heading text of a part for this report (year filled in, department wording where it applies). */
-export function canonicalHeading(model: ReportModel, part: ProfilePart): string {
+function canonicalHeading(model: ReportModel, part: ProfilePart): string {
   const template = model.reportKind === 'department' && part.departmentCanonical ? part.departmentCanonical : part.canonical;
   const y = model.reportYear?.value;
   if (y === undefined) return template.replace(/\{year\}年度?/g, '').replace(/\{nextYear\}年度?/g, '下一年度');
-  return template.replace(/\{year\}/g, String(y)).replace(/\{nextYear\}/g, String(y + 1));
-}
-
-const DIGITS_FW = '０１２３４５６７８９';
-function toFullWidthDigits(s: string): string {
-  return s.replace(/[0-9]/g, (d) => DIGITS_FW[Number(d)]!);
-}
-
-/** Renders a numbering marker in the style of an existing one (一、 / （一） / (一) / 1. / 1、 / （1）). */
-export function renderMarker(example: string, scheme: string, value: number): string {
-  if (scheme === 'cn' || scheme === 'cn-paren') return example.replace(/[一二三四五六七八九十]+/, cnNumeral(value));
-  const fw = /[０-９]/.test(example);
-  const num = fw ? toFullWidthDigits(String(value)) : String(value);
-  return example.replace(/[0-9０-９]+/, num);
+  return fillTemplate(template, { year: y, nextYear: y + 1 });
 }
 
 function usesBlankLines(model: ReportModel): boolean {
@@ -70,7 +59,7 @@ function lineStartOf(model: ReportModel, offset: number): number {
 }
 
 /** The text edit that inserts a heading for `part`, in the document's own heading style. */
-export function headingInsertion(model: ReportModel, profile: Profile, part: ProfilePart): TextEdit {
+function headingInsertion(model: ReportModel, profile: Profile, part: ProfilePart): TextEdit {
   const top = topSections(model);
   const { offset, index } = insertionPoint(model, profile, part, top);
   const ref = top[Math.min(index, top.length - 1)] ?? top[0];

@@ -1,16 +1,14 @@
 import type { CheckDef } from '../check';
 import type { Fix } from '../types';
-import { hasWordIn, LINE_TABLE_ROW, lineTable, titleScanner, topSectionAt, wordIndex, yearRolesOf, yearText } from '../dates';
+import { hasWordIn, titleScanner, topSectionAt, wordIndex, yearRolesOf, yearText } from '../dates';
+import { LINE_TABLE_ROW, lineTable } from '../text/lines';
+import { isSentenceEnd } from '../text/sentences';
 import { topSections } from '../structure';
 
 /** Words whose year depends on when the text is read. Longest first. */
 const WORD_RE = /(?<![如当古现迄])今年(?:以来|来|度)?(?![轻纪龄])|(?<![基资根])本年度|(?<![过失除])去年|(?<![说表证声查阐标注])明年|(?<![目当提此以之])前年/g;
 /** The words of WORD_RE without their context: only lines with one of them are matched against it. */
 const WORDS = /今年|本年度|去年|明年|前年/g;
-/** Whether a code unit ends a sentence: 。 ! ? ; ； */
-function endsSentence(c: number): boolean {
-  return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0xff1b;
-}
 /** Sentences about the plans for the coming year: 今年 there may mean the year after the report year. */
 const FUTURE_RE = /下一步|下一年|明年|今后|将继续|计划|打算|力争/;
 
@@ -93,16 +91,16 @@ export const relativeDate: CheckDef = {
         else if (m[0] === '明年') ctx.report({ ...at, messageId: 'nextYear', args });
         else {
           // 今年 / 本年度: certain in the parts about the report year (or the preamble), outside plans for the future.
-          // The sentence: after the last 。!?;； before the word, up to the first one at or after it.
+          // The sentence: after the last sentence end before the word, up to the first one at or after it.
           if (m.index < scanned) {
             scanned = 0;
             sentenceFrom = 0;
             sentenceTo = -1;
           }
-          for (; scanned < m.index; scanned++) if (endsSentence(s.charCodeAt(scanned))) sentenceFrom = scanned + 1;
+          for (; scanned < m.index; scanned++) if (isSentenceEnd(s.charCodeAt(scanned))) sentenceFrom = scanned + 1;
           if (sentenceTo < m.index) {
             sentenceTo = m.index;
-            while (sentenceTo < s.length && !endsSentence(s.charCodeAt(sentenceTo))) sentenceTo++;
+            while (sentenceTo < s.length && !isSentenceEnd(s.charCodeAt(sentenceTo))) sentenceTo++;
           }
           const from = sentenceFrom;
           const to = sentenceTo;

@@ -1,6 +1,7 @@
 import type { CheckDef } from '../check';
 import type { Profile } from '../profile';
-import { hasWordIn, LINE_PARAGRAPH, lineTable, titleScanner, wordIndex, yearEdit } from '../dates';
+import { hasWordIn, titleScanner, wordIndex, yearEdit } from '../dates';
+import { LINE_PARAGRAPH, lineTable } from '../text/lines';
 
 /** 现将2021年度…报告如下 / 现将2021年工作情况汇报如下 */
 const PRESENT_RE = /现将\s*((?:19|20)\d{2})\s*年(?:度)?[^。;；!?]{0,40}?(?:报告|汇报)如下/g;

@@ -1,7 +1,7 @@
 // The compiled form of a names data set: every old, allowed and protecting name keyed and put into one automaton,
 // the guards and dates parsed, and the look-ups that follow a replacement through later entries. Compiled once per
 // data set (the built-in data, or the built-in data with a workspace's entries).
-import * as OpenCCTo from 'opencc-js/t2cn';
+import { simplify } from '../text/simplify';
 import { AhoCorasick } from './automaton';
 import { toKey } from './key';
 import { parseDate, type NameEntry, type NameForm, type NamesData } from './model';
@@ -40,30 +40,6 @@ export interface CompiledNames {
 export type Match = { p: Pattern; a: number; b: number };
 
 const compiledCache = new WeakMap<NamesData, CompiledNames>();
-
-let t2s: ((s: string) => string) | undefined;
-const simplifiedChars = new Map<string, string>();
-/** Simplified form of a pattern (workspace files may be written in traditional characters). */
-export function simplify(s: string): string {
-  // Character by character, as model.norm does, so both sides of the match agree.
-  let out = '';
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x3400) {
-      out += ch;
-      continue;
-    }
-    let c = simplifiedChars.get(ch);
-    if (c === undefined) {
-      t2s ??= OpenCCTo.Converter({ from: 'hk', to: 'cn' });
-      const r = t2s(ch);
-      c = [...r].length === 1 ? r : ch;
-      simplifiedChars.set(ch, c);
-    }
-    out += c;
-  }
-  return out;
-}
 
 export function compileNames(data: NamesData): CompiledNames {
   const hit = compiledCache.get(data);

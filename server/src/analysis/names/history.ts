@@ -3,6 +3,7 @@
 import type { Match } from './compile';
 import type { LineContext } from './line-context';
 import { kindGroup, type NameEntry } from './model';
+import { partitionPoint } from '../text/search';
 
 const PLACE = '(?:[\\u4e00-\\u9fff]{0,12}?(?:省|自治区|市|自治州|州|地区|盟|县|区|旗|镇|乡|街道|人民政府|政府))?';
 /** 原 / 原来的 / 改革前 … right before the name, optionally with a place in between (原温州市法制办). */
@@ -32,21 +33,8 @@ const PLACE_ONLY = new RegExp(`^(?:、|和|与|及|以及|,)?${PLACE}$`);
 /** Plans on a line (sorted, not overlapping): is there one other than [a, b) inside the sentence [ss, se)? */
 function otherPlanIn(plans: Match[], ss: number, se: number, a: number, b: number): boolean {
   // Plans inside the sentence are a run: starts at or after ss (a suffix), ends at or before se (a prefix).
-  let lo = 0;
-  let hi = plans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (plans[mid]!.a < ss) lo = mid + 1;
-    else hi = mid;
-  }
-  const first = lo;
-  hi = plans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (plans[mid]!.b <= se) lo = mid + 1;
-    else hi = mid;
-  }
-  const last = lo - 1;
+  const first = partitionPoint(0, plans.length, (i) => plans[i]!.a < ss);
+  const last = partitionPoint(first, plans.length, (i) => plans[i]!.b <= se) - 1;
   if (first > last) return false;
   // The smallest end and the largest start of the run decide.
   return plans[first]!.b <= a || plans[last]!.a >= b;

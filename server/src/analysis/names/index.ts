@@ -6,7 +6,7 @@ export * from './model';
 export { toKey, type Keyed } from './key';
 export { spanKeyCodes, type SpanKeyCodes } from './line-keys';
 export { AhoCorasick } from './automaton';
-export { compileNames, simplify, type CompiledNames } from './compile';
+export { compileNames, type CompiledNames } from './compile';
 export { scanNames, type NameHit, type ScanInput } from './scan';
 export { judgeNames, namesOf, verdictsOf, type NameVerdict } from './judge';
 export { renderReplacement } from './restyle';

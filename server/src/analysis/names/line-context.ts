@@ -1,9 +1,11 @@
 // What the judgement of the names on one line needs to know about the line, computed once per line and only when
 // asked: sentence and clause bounds, title nesting, bracketed editions, years, cue words.
-import { bound } from './spans';
+import { lowerBound, upperBound } from '../text/search';
+import { SENTENCE_ENDS } from '../text/sentences';
 
-const SENTENCE_END = new Set([...'。!?;|\n']);
-const CLAUSE_END = new Set([...'。!?;|\n,、:']);
+/** Sentences end at the sentence ends, at table cell borders and at line breaks; clauses at commas and colons too. */
+const SENTENCE_END = new Set([...SENTENCE_ENDS, '|', '\n']);
+const CLAUSE_END = new Set([...SENTENCE_END, ...',、:']);
 /** Per code unit: 1 ends a sentence, 2 ends a clause. */
 const ENDS = new Uint8Array(65536);
 for (const ch of SENTENCE_END) ENDS[ch.charCodeAt(0)] = 1;
@@ -135,7 +137,7 @@ export class LineContext {
       while ((m = YEAR_NIAN_RE.exec(this.key))) at.push(m.index);
       this.yearAt = Int32Array.from(at);
     }
-    const k = bound(this.yearAt, to - 5, true) - 1;
+    const k = upperBound(this.yearAt, to - 5) - 1;
     if (k < 0 || this.yearAt[k]! < from) return undefined;
     return Number(this.key.slice(this.yearAt[k]!, this.yearAt[k]! + 4));
   }
@@ -160,7 +162,7 @@ export class LineContext {
       const min = (this.cueMinEnd = new Int32Array(ends.length));
       for (let k = ends.length - 1; k >= 0; k--) min[k] = k + 1 < ends.length ? Math.min(ends[k]!, min[k + 1]!) : ends[k]!;
     }
-    const k = bound(this.cueStarts, from, false);
+    const k = lowerBound(this.cueStarts, from);
     return k < this.cueStarts.length && this.cueMinEnd![k]! <= to;
   }
 }

@@ -1,20 +1,16 @@
 // Replacement text in the document's own style: the smallest edit between the old and the new key, written with the
 // bracket and dash widths and digit width of the text around it, in its script (traditional stays traditional).
-import * as OpenCCFrom from 'opencc-js/cn2t';
 import type { ReportModel, TextEdit } from '../types';
-import { simplify } from './compile';
+import { computeLineStarts, lineOfOffset } from '../text/lines';
+import { toDocumentScript } from '../text/script';
+import { simplify } from '../text/simplify';
+import { fullWidthDigits, hasFullWidthDigit } from '../text/width';
 import { DASH, toKey } from './key';
-import { bound } from './spans';
 
-let s2hk: ((s: string) => string) | undefined;
-let s2tw: ((s: string) => string) | undefined;
-const HK_ONLY = /[衞綫裏着峯麪]/;
-
-/** What the replacements of one document share: whether it uses Hong Kong forms, its line breaks, line styles. */
+/** What the replacements of one document share: its line starts and line styles. */
 interface DocumentStyle {
   text: string;
-  hk?: boolean;
-  newlines?: number[];
+  lineStarts?: number[];
   /** Line [start, end) → whether full-width brackets are the majority. */
   fullLines: Map<string, boolean>;
 }
@@ -27,19 +23,6 @@ function documentStyle(model: Pick<ReportModel, 'text'>): DocumentStyle {
   return d;
 }
 
-/** Converts simplified text to the document's traditional variant (Hong Kong forms when the document uses them). */
-export function toDocumentScript(model: Pick<ReportModel, 'text' | 'traditional'>, s: string): string {
-  if (!model.traditional) return s;
-  const d = documentStyle(model);
-  d.hk ??= HK_ONLY.test(model.text);
-  if (d.hk) {
-    s2hk ??= OpenCCFrom.Converter({ from: 'cn', to: 'hk' });
-    return s2hk(s);
-  }
-  s2tw ??= OpenCCFrom.Converter({ from: 'cn', to: 'tw' });
-  return s2tw(s);
-}
-
 /** Bracket and dash style of a source range (and, when it has none, of its line). */
 function styleOf(model: Pick<ReportModel, 'text'>, start: number, end: number): { full: boolean; dash: string; fullDigits: boolean } {
   const text = model.text;
@@ -48,17 +31,12 @@ function styleOf(model: Pick<ReportModel, 'text'>, start: number, end: number): 
   if (/[（）〔〕【】［］]/.test(seg)) full = true;
   else if (/[()[\]]/.test(seg)) full = false;
   if (full === undefined) {
-    // The line around the range: from after the last \n before start to the first \n at or after end.
+    // The line around the range: from the start of the line of start to the line break of the line of end.
     const d = documentStyle(model);
-    if (!d.newlines) {
-      const nl: number[] = [];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) nl.push(i);
-      d.newlines = nl;
-    }
-    const k = bound(d.newlines, start, false);
-    const ls = k > 0 ? d.newlines[k - 1]! + 1 : 0;
-    const j = bound(d.newlines, end, false);
-    const le = j < d.newlines.length ? d.newlines[j]! : text.length;
+    const starts = (d.lineStarts ??= computeLineStarts(text));
+    const ls = starts[lineOfOffset(starts, start)]!;
+    const next = lineOfOffset(starts, end) + 1;
+    const le = next < starts.length ? starts[next]! - 1 : text.length;
     const lineKey = `${ls} ${le}`;
     full = d.fullLines.get(lineKey);
     if (full === undefined) {
@@ -70,7 +48,7 @@ function styleOf(model: Pick<ReportModel, 'text'>, start: number, end: number): 
   }
   const dm = [...seg].find((ch) => DASH.has(ch));
   const dash = dm ?? (full ? '－' : '-');
-  const fullDigits = /[０-９]/.test(seg);
+  const fullDigits = hasFullWidthDigit(seg);
   return { full, dash, fullDigits };
 }
 
@@ -80,10 +58,9 @@ function restyle(s: string, st: { full: boolean; dash: string; fullDigits: boole
     if (ch === '(' || ch === '（') out += st.full ? '（' : '(';
     else if (ch === ')' || ch === '）') out += st.full ? '）' : ')';
     else if (DASH.has(ch)) out += st.dash;
-    else if (st.fullDigits && ch >= '0' && ch <= '9') out += String.fromCharCode(ch.charCodeAt(0) + 0xfee0);
     else out += ch;
   }
-  return out;
+  return st.fullDigits ? fullWidthDigits(out) : out;
 }
 
 /**

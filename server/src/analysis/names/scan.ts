@@ -4,7 +4,7 @@
 // A scan first keys all lines at once (key characters only, line-keys.ts) and runs the automaton over them; only the
 // few lines that contain an old name are keyed again with source offsets and judged in context, each name in
 // O(log n).
-import { lineTable } from '../dates';
+import { lineTable } from '../text/lines';
 import type { ReportModel } from '../types';
 import { compileNames, keyOfText, resolveTarget, type CompiledNames, type Match } from './compile';
 import { PLAN_CURRENT_BY_FIRST, historyReason } from './history';

@@ -1,17 +1,5 @@
-// Sorted-number helpers of the names scan: a lower bound, and a set of spans that answers overlap and containment
-// questions in O(log n).
-
-/** Index of the first element of the sorted `xs` that is >= v (strict: > v). */
-export function bound(xs: ArrayLike<number>, v: number, strict: boolean): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < v || (strict && xs[mid] === v)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+// A set of spans that answers overlap and containment questions in O(log n), for the names scan.
+import { lowerBound, upperBound } from '../text/search';
 
 /**
  * A set of spans [a, b) that answers overlap and containment questions: by looking at each span while there are few,
@@ -30,7 +18,7 @@ export class SpanSet {
   }
   /** Largest end among the spans that start before v (at or before v with `orAt`); -1 when none. */
   private maxEndBefore(v: number, orAt: boolean): number {
-    const n = bound(this.starts!, v, orAt);
+    const n = orAt ? upperBound(this.starts!, v) : lowerBound(this.starts!, v);
     return n > 0 ? this.maxEnd![n - 1]! : -1;
   }
   /** Whether a span overlaps [a, b). */

@@ -1,10 +1,11 @@
 // Numbers in table cells: a cell that holds one number (437, 1,234, 99.3%, 4.68万, 约100) and nothing else.
-import { isDigit, isFullWidthDigit } from './chars';
+import { isDigit } from './chars';
 import { parseArabic, parseChinese } from './numerals';
 import { R, rmul } from './rational';
 import type { CellNumber } from './types';
 import { matchUnit } from './units';
 import { SUFFIX_APPROX } from './words';
+import { isFullWidthDigit } from '../text/width';
 
 /** A table cell holding one number (437, 1,234, 99.3%, 4.68万, 约100): its value; undefined for text cells. */
 export function parseCellNumber(norm: string, start: number, end: number, orig: string = norm): CellNumber | undefined {

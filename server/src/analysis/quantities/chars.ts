@@ -16,7 +16,7 @@ for (const ch of '零〇一二两三四五六七八九十百千万亿') CHAR_CLA
 /** Value + 1 of a Chinese digit character (0 = not a digit). */
 export const CN_DIGIT_VAL = new Int8Array(0x10000);
 for (const [ch, v] of Object.entries(CN_DIGIT)) CN_DIGIT_VAL[ch.charCodeAt(0)] = v + 1;
-export const cls = (c: string | undefined) => (c === undefined ? 0 : CHAR_CLASS[c.charCodeAt(0)]!);
+const cls = (c: string | undefined) => (c === undefined ? 0 : CHAR_CLASS[c.charCodeAt(0)]!);
 export const isDigit = (c: string | undefined) => cls(c) === CH_DIGIT;
 /** Class of the code unit at i (0 outside the string). */
 export const clsAt = (s: string, i: number): number => CHAR_CLASS[s.charCodeAt(i)] ?? 0;
@@ -24,11 +24,6 @@ export const digitAt = (s: string, i: number): boolean => {
   const c = s.charCodeAt(i);
   return c >= 48 && c <= 57;
 };
-
-/** Is the code unit a full-width digit (０–９)? */
-export function isFullWidthDigit(code: number): boolean {
-  return code >= 0xff10 && code <= 0xff19;
-}
 
 /** A table of code units: 1 for each character of `chars`. */
 export function codeSet(chars: Iterable<string>): Uint8Array {

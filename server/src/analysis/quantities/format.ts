@@ -1,6 +1,7 @@
 // Writing a figure back in the writer's form: Chinese numerals stay Chinese, full-width digits stay full-width.
 import { scaledToString } from './rational';
 import type { NumberForm } from './types';
+import { fullWidthDigits } from '../text/width';
 
 const CN_DIGITS_STR = '零一二三四五六七八九';
 
@@ -60,6 +61,6 @@ export function formatLike(q: { form: NumberForm; fullWidth: boolean; decimals: 
     if (fp) out += '点' + [...fp].map((d) => CN_DIGITS_STR[Number(d)]).join('');
     return out;
   }
-  if (q.fullWidth) return [...s].map((ch) => (ch >= '0' && ch <= '9' ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch === '.' ? '．' : ch)).join('');
+  if (q.fullWidth) return fullWidthDigits(s);
   return s;
 }

@@ -1,8 +1,9 @@
 // Text marks: the positions of the characters the number relations look for (sentence ends, 其 of 其中, colons, 分 of
 // 分别), recorded by the quantity scan as it passes them. The kinds are declared here once, for the scanner that
 // records them and for the relations that read them (and read the characters between lines themselves).
+import { FULL_STOPS } from '../text/sentences';
 
-/** 。 ! ? ！ ？ */
+/** A sentence end (FULL_STOPS: 。 ! ?). */
 export const MARK_SENTENCE_END = 1;
 /** 其 (其中 when 中 follows). */
 export const MARK_QI = 2;
@@ -13,7 +14,7 @@ export const MARK_FEN = 4;
 
 /** The mark kind of each code unit (0 = not a marked character). */
 export const MARK_OF = new Uint8Array(0x10000);
-for (const ch of '。!?！？') MARK_OF[ch.charCodeAt(0)] = MARK_SENTENCE_END;
+for (const ch of FULL_STOPS) MARK_OF[ch.charCodeAt(0)] = MARK_SENTENCE_END;
 MARK_OF[0x5176 /* 其 */] = MARK_QI;
 MARK_OF[58 /* : */] = MARK_COLON;
 MARK_OF[0x5206 /* 分 */] = MARK_FEN;

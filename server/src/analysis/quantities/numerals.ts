@@ -16,7 +16,7 @@ export interface NumScan {
   big: Rational | undefined;
 }
 
-export const newNumScan = (): NumScan => ({ end: 0, dec: 0, num: 0, big: undefined });
+const newNumScan = (): NumScan => ({ end: 0, dec: 0, num: 0, big: undefined });
 
 /**
  * Shared values of small whole numbers (0–4095) and of small decimals: rationals are never mutated, and most

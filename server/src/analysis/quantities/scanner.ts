@@ -29,7 +29,6 @@ import {
   clsAt,
   codeSet,
   digitAt,
-  isFullWidthDigit,
 } from './chars';
 import { MARK_OF, type MarkRecorder } from './marks';
 import { scanArabic, scanChinese, scannedValue, type NumScan } from './numerals';
@@ -38,6 +37,7 @@ import type { NumberForm, Quantity } from './types';
 import { matchUnit } from './units';
 import { PREFIX_APPROX, PREFIX_LAST, stripTrailingVerbs, SUFFIX_APPROX, SUFFIX_FIRST } from './words';
 import { normalise } from '../normalise';
+import { isFullWidthDigit } from '../text/width';
 
 /** Strong punctuation that ends a label scan. */
 const LABEL_STOP = codeSet(',，。;；:：!！?？\n《》|');

@@ -53,7 +53,7 @@ const reportable = (r: Relation) => !!r.severity && r.status !== 'ok' && r.statu
 const reportedCache = new WeakMap<ReportModel, Relation[]>();
 
 /** Does the selector take this relation? */
-export const selects = (sel: RelationSelector, r: Relation) => sel.kinds.includes(r.kind) && sel.statuses.includes(r.status);
+const selects = (sel: RelationSelector, r: Relation) => sel.kinds.includes(r.kind) && sel.statuses.includes(r.status);
 
 /** The relations a check reports (contradictions and hints of the selected kinds and statuses), in document order. */
 export function reported<K extends RelationKind>(model: ReportModel, sel: RelationSelector<K>): RelationOf<K>[] {

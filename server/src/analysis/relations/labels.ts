@@ -1,7 +1,7 @@
 // Names and labels: the rate a percent names (办结率 → stem 办结), how well a count's label matches it, synonyms,
 // negation, the words of growth and comparison, list stop words and residual items.
 
-export const SYNONYMS: string[][] = [
+const SYNONYMS: string[][] = [
   ['办结', '审结', '结案', '办毕', '办理完毕', '已结'],
   ['调解', '化解', '和解'],
   ['答复', '办复', '回复'],
@@ -17,9 +17,9 @@ export const variants = (w: string): string[] => {
   return [w];
 };
 /** Modifiers that do not change what a rate counts (化解成功率 ↔ 调解成功). */
-export const GENERIC = new Set(['案件', '事项', '行政', '纠纷', '矛盾', '信访', '复议', '诉讼', '审查', '直接', '全部', '各类', '总体', '综合', '平均', '整体', '工作', '办理', '问题', '申请', '业务', '项目', '群众', '服务', '调解', '化解', '和解', '一审', '发现', '考试', '人员', '全年', '全市', '全县', '全区', '年度', '累计', '全省', '实际', '当年', '本年', '今年', '排查', '执法', '案卷']);
+const GENERIC = new Set(['案件', '事项', '行政', '纠纷', '矛盾', '信访', '复议', '诉讼', '审查', '直接', '全部', '各类', '总体', '综合', '平均', '整体', '工作', '办理', '问题', '申请', '业务', '项目', '群众', '服务', '调解', '化解', '和解', '一审', '发现', '考试', '人员', '全年', '全市', '全县', '全区', '年度', '累计', '全省', '实际', '当年', '本年', '今年', '排查', '执法', '案卷']);
 
-export const RATE_SUFFIXES = ['占比', '比例', '比率', '比重', '率'];
+const RATE_SUFFIXES = ['占比', '比例', '比率', '比重', '率'];
 export const GROWTH_WORDS = ['增长', '增加', '上升', '提高', '提升', '下降', '减少', '降低', '回落', '增幅', '降幅', '增速'];
 export const DOWN_WORDS = ['下降', '减少', '降低', '回落', '降幅'];
 export const COMPARE_WORDS = ['同比', '环比', '较上年', '比上年', '较去年', '比去年', '较上一年', '比上一年', '较同期', '与上年相比', '与去年相比', '较前一年', '比前一年'];
@@ -33,15 +33,15 @@ export interface RateName {
 }
 
 /** Last characters of the rate suffixes: a key ending otherwise names no rate. */
-export const RATE_LAST = new Set(RATE_SUFFIXES.map((w) => w.charCodeAt(w.length - 1)));
+const RATE_LAST = new Set(RATE_SUFFIXES.map((w) => w.charCodeAt(w.length - 1)));
 
 /**
  * Short strings only are remembered across documents: a longer one may be a slice that keeps its whole document
  * alive. Each cache is bounded.
  */
-export const CACHED_KEY_MAX = 12;
-export const CACHE_SIZE = 1024;
-export const rateNameCache = new Map<string, RateName | undefined>();
+const CACHED_KEY_MAX = 12;
+const CACHE_SIZE = 1024;
+const rateNameCache = new Map<string, RateName | undefined>();
 
 /** rateName, remembered per key (keys repeat within and across reports; the names are never modified). */
 export function rateNameOf(key: string): RateName | undefined {
@@ -102,9 +102,9 @@ export interface StemInfo {
   negVariants?: string[];
 }
 
-export const stemCache = new Map<string, StemInfo>();
+const stemCache = new Map<string, StemInfo>();
 
-export function stemInfo(stem: string): StemInfo {
+function stemInfo(stem: string): StemInfo {
   let info = stemCache.get(stem);
   if (info) return info;
   const alts: StemAlt[] = [];
@@ -142,7 +142,7 @@ export function labelMatch(stem: string, label: string): 0 | 1 | 2 {
   return best;
 }
 
-export const NEGATION_CHARS = new Set([...'未不没无'].map((ch) => ch.charCodeAt(0)));
+const NEGATION_CHARS = new Set([...'未不没无'].map((ch) => ch.charCodeAt(0)));
 
 /** 未办结 / 不予受理 / 没有通过: the count of the opposite of what the rate counts. */
 export function negated(stem: string, label: string): boolean {
@@ -159,15 +159,15 @@ export function negated(stem: string, label: string): boolean {
 /** Proceedings a rate may name; a count for it must name the same (应诉案件 for 诉讼应诉率). */
 export const PROCEEDINGS = ['诉讼', '复议', '信访', '仲裁'];
 
-export const PART_STOP_WORDS = ['共计', '合计', '总计', '累计', '此外', '同时', '全年', '另外'];
-export const RESIDUAL_WORDS = ['其他', '其余', '其它', '剩余', '余下'];
+const PART_STOP_WORDS = ['共计', '合计', '总计', '累计', '此外', '同时', '全年', '另外'];
+const RESIDUAL_WORDS = ['其他', '其余', '其它', '剩余', '余下'];
 
 /** Words looked for in labels, indexed by their first character. */
 export interface WordSet {
   first: Uint8Array;
   words: string[];
 }
-export function wordSet(words: string[]): WordSet {
+function wordSet(words: string[]): WordSet {
   const first = new Uint8Array(0x10000);
   for (const w of words) first[w.charCodeAt(0)] = 1;
   return { first, words };
@@ -183,7 +183,7 @@ export function containsAny(s: string, ws: WordSet): boolean {
 export const PART_STOP = wordSet(PART_STOP_WORDS);
 export const RESIDUAL = wordSet(RESIDUAL_WORDS);
 
-export const WHOLE_GENERIC = ['总数', '总量', '总额', '总和', '总件数', '总人数', '全部', '所有', '总', '全', '的', '比例', '比重', '为', '达', '约', '数', '量', '各类', '共'];
+const WHOLE_GENERIC = ['总数', '总量', '总额', '总和', '总件数', '总人数', '全部', '所有', '总', '全', '的', '比例', '比重', '为', '达', '约', '数', '量', '各类', '共'];
 
 export function wholeKey(name: string): string {
   let s = name;
@@ -215,8 +215,8 @@ export function commonSuffix(labels: string[]): number {
 }
 
 /** Growth words with 了 (增长了), and the last characters a key naming a change can end with. */
-export const GROWTH_WORDS_LE = GROWTH_WORDS.map((w) => w + '了');
-export const GROWTH_LAST = new Set([...GROWTH_WORDS, ...GROWTH_WORDS_LE].map((w) => w.charCodeAt(w.length - 1)));
+const GROWTH_WORDS_LE = GROWTH_WORDS.map((w) => w + '了');
+const GROWTH_LAST = new Set([...GROWTH_WORDS, ...GROWTH_WORDS_LE].map((w) => w.charCodeAt(w.length - 1)));
 
 export function growthVerb(key: string): string | undefined {
   if (!GROWTH_LAST.has(key.charCodeAt(key.length - 1))) return undefined;

@@ -5,7 +5,7 @@ import { formatLike, roundScaled, rToFixed, rToString, type Rational } from '../
 import type { Figure, RateRelation, ShareRelation } from './types';
 import { precisionText, shownDecimals } from './verdict';
 
-export function figureText(model: ReportModel, f: Span): string {
+function figureText(model: ReportModel, f: Span): string {
   return model.text.slice(f.start, f.end);
 }
 

@@ -2,6 +2,7 @@
 // markers (其中, colon, 分别) and the small character tests on the normalised text.
 import type { Span, TextLine } from '../types';
 import { MARK_COLON, MARK_FEN, MARK_OF, MARK_QI, MARK_SENTENCE_END, type Quantity, type TextMarks } from '../quantities';
+import { partitionPoint } from '../text/search';
 
 export interface Sentence extends Span {
   /** Quantities [q0, q1) of the block. */
@@ -70,7 +71,7 @@ export function splitSentences(norm: string, lines: TextLine[], marks: TextMarks
 }
 
 /** splitSentences reading every character of the block. */
-export function splitSentencesByChar(norm: string, b: BlockText) {
+function splitSentencesByChar(norm: string, b: BlockText) {
   b.ns = b.nQizhong = b.nColons = b.nFenbie = 0;
   b.sStart = b.start;
   b.qi = 0;
@@ -82,7 +83,7 @@ export function splitSentencesByChar(norm: string, b: BlockText) {
 }
 
 /** A character of the block at i: t = its mark kind (sentence end, 其, colon, 分). */
-export function blockMark(norm: string, b: BlockText, i: number, t: number) {
+function blockMark(norm: string, b: BlockText, i: number, t: number) {
   if (t === MARK_SENTENCE_END) {
     const { qs, sentOf } = b;
     const e = i + 1;
@@ -101,7 +102,7 @@ export function blockMark(norm: string, b: BlockText, i: number, t: number) {
 }
 
 /** The last sentence of a block, and the sentence of any quantity after it. */
-export function endSentences(b: BlockText) {
+function endSentences(b: BlockText) {
   const { qs, sentOf } = b;
   const nq = qs.length;
   let qi = b.qi;
@@ -114,7 +115,7 @@ export function endSentences(b: BlockText) {
 }
 
 /** The next sentence of a block (a pooled object, set to these values). */
-export function addSentence(b: BlockText, start: number, end: number, q0: number, q1: number) {
+function addSentence(b: BlockText, start: number, end: number, q0: number, q1: number) {
   const x = (b.sentences[b.ns] ??= { start: 0, end: 0, q0: 0, q1: 0 });
   x.start = start;
   x.end = end;
@@ -130,32 +131,20 @@ export const isCount = (q: Quantity) => !q.percent && q.unit !== 'pp';
 
 /** Index of the first quantity in [lo, hi) that starts at or after pos (binary search). */
 export function firstAtOrAfter(qs: Quantity[], pos: number, lo: number, hi: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (qs[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(lo, hi, (i) => qs[i]!.start < pos);
 }
 
 /** Index of the sentence containing pos (binary search). */
 export function sentenceAt(sentences: Sentence[], ns: number, pos: number): number {
-  let lo = 0;
-  let hi = ns - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, ns - 1, (i) => sentences[i]!.end <= pos);
 }
 
 /** White space, as /\s/, by code unit. */
-export const SPACE_CHARS = new Uint8Array(0x10000);
+const SPACE_CHARS = new Uint8Array(0x10000);
 for (const c of [0x9, 0xa, 0xb, 0xc, 0xd, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) SPACE_CHARS[c] = 1;
 for (let c = 0x2000; c <= 0x200a; c++) SPACE_CHARS[c] = 1;
 /** White space and the list punctuation , ， 、 : ：. */
-export const GAP_CHARS = Uint8Array.from(SPACE_CHARS);
+const GAP_CHARS = Uint8Array.from(SPACE_CHARS);
 for (const ch of ',，、:：') GAP_CHARS[ch.charCodeAt(0)] = 1;
 
 export function isGapOnlyPunct(norm: string, s: number, e: number): boolean {
@@ -176,7 +165,7 @@ export function colonAfter(norm: string, pos: number): boolean {
   while (k < e && SPACE_CHARS[norm.charCodeAt(k)]) k++;
   return k < e && COLON(norm.charCodeAt(k));
 }
-export const COLON = (c: number) => c === 58 || c === 0xff1a;
+const COLON = (c: number) => c === 58 || c === 0xff1a;
 
 /** A ; or ； in [s, e). */
 export function hasSemicolon(norm: string, s: number, e: number): boolean {

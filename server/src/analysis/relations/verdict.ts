@@ -35,18 +35,18 @@ export function sumValues(xs: readonly { value: Rational }[]): Rational {
 }
 
 /** A bigint as a double when it is a non-negative safe integer, else -1. */
-export function small(n: bigint): number {
+function small(n: bigint): number {
   const x = Number(n);
   return x >= 0 && x <= Number.MAX_SAFE_INTEGER ? x : -1;
 }
 /** The product of two non-negative safe integers when it is safe, else -1. */
-export function mulSafe(a: number, b: number): number {
+function mulSafe(a: number, b: number): number {
   if (a < 0 || b < 0) return -1;
   const x = a * b;
   return x <= Number.MAX_SAFE_INTEGER ? x : -1;
 }
 /** ⌊x ÷ y⌋ of safe integers x ≥ 0, y > 0, exactly (x − x mod y is a multiple of y). */
-export const floorDivSafe = (x: number, y: number) => (x - (x % y)) / y;
+const floorDivSafe = (x: number, y: number) => (x - (x % y)) / y;
 
 /**
  * agrees(stated, pct(part, base)) for non-negative figures, in plain integers when every product stays below 2^53
@@ -76,7 +76,7 @@ export const precisionText = (f: Figure, locale: Locale) =>
 export const shownDecimals = (f: Figure) => Math.max(2, f.decimals + 1);
 
 /** Interval of exact percent values that round or truncate to the stated figure: [lo, hi). */
-export function acceptInterval(stated: Figure): [Rational, Rational] {
+function acceptInterval(stated: Figure): [Rational, Rational] {
   const s = statedScaled(stated);
   const d = pow10(stated.decimals);
   // rounding: [s-0.5, s+0.5), truncation: [s, s+1) → union [s-0.5, s+1), in units of 10^-decimals
@@ -134,9 +134,9 @@ export function statedApprox(stated: Figure): { s: number; scale: number } {
 
 
 /** The largest sum of rounding slips of these shares: half a last digit each (rounding up to the sum). */
-export const roundingUp = (xs: readonly Figure[]) => xs.reduce((a, x) => radd(a, R(1, 2n * pow10(x.decimals))), ZERO);
+const roundingUp = (xs: readonly Figure[]) => xs.reduce((a, x) => radd(a, R(1, 2n * pow10(x.decimals))), ZERO);
 /** One last digit each (truncation, down from the sum). */
-export const roundingDown = (xs: readonly Figure[]) => xs.reduce((a, x) => radd(a, R(1, pow10(x.decimals))), ZERO);
+const roundingDown = (xs: readonly Figure[]) => xs.reduce((a, x) => radd(a, R(1, pow10(x.decimals))), ZERO);
 /** Shares summing to more than 100% beyond rounding, or (under) less. */
 export const overHundred = (sum: Rational, xs: readonly Figure[]) => rcmp(sum, radd(HUNDRED, roundingUp(xs))) > 0;
 export const underHundred = (sum: Rational, xs: readonly Figure[]) => rcmp(sum, rsub(HUNDRED, roundingDown(xs))) < 0;
