@@ -8,19 +8,13 @@ import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer, type LspSession } from '../lsp-client';
+import { SAMPLE_REPORT } from '../sample-report';
 
 const repo = join(__dirname, '..', '..');
 type Diag = { code: string; message: string; severity: number; range: { start: { line: number; character: number }; end: { line: number; character: number } }; data?: unknown };
 type Action = { title: string; kind: string; edit?: { changes: Record<string, { range: Diag['range']; newText: string }[]> } };
 
-const REPORT = [
-  '某某区人民政府关于2022年法治政府建设工作情况的报告',
-  '一、主要工作开展情况',
-  '（一）加强组织领导。',
-  '（三）推进严格规范公正文明执法。',
-  '二、存在的问题',
-  '三、2023年工作打算',
-].join('\n');
+const REPORT = SAMPLE_REPORT;
 
 let s: LspSession;
 before(async () => {

@@ -3,15 +3,9 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse } from '../../server/src/analysis';
 import { codeActions, diagnosticsOf, documentSymbols, fixAll, hoverAt, structureOf, suppressionsOf } from '../../server/src/service';
+import { SAMPLE_REPORT } from '../sample-report';
 
-const REPORT = [
-  '某某区人民政府关于2022年法治政府建设工作情况的报告',
-  '一、主要工作开展情况',
-  '（一）加强组织领导。',
-  '（三）推进严格规范公正文明执法。',
-  '二、存在的问题',
-  '三、2023年工作打算',
-].join('\n');
+const REPORT = SAMPLE_REPORT;
 const URI = 'file:///t/a.md';
 
 describe('service', () => {

@@ -1,7 +1,7 @@
 // Numbers at a position of normalised text: Arabic (1,234.56) and Chinese numerals (一百零五, 九十九点三), with exact
 // values. A scan leaves its result in a NumScan value owned by the caller (no allocation for the many numbers that
 // turn out not to be quantities, and no state shared between callers).
-import { CN_DIGIT, CN_DIGIT_VAL, CN_SMALL_UNIT, C_BAI, C_COMMA, C_DIAN, C_DOT, C_LING, C_LING2, C_QIAN, C_SHI, C_WAN, C_YI, digitAt } from './chars';
+import { CN_DIGIT_VAL, CN_SMALL_UNIT, C_BAI, C_COMMA, C_DIAN, C_DOT, C_LING, C_LING2, C_QIAN, C_SHI, C_WAN, C_YI, digitAt } from './chars';
 import { pow10, type Rational } from './rational';
 import type { NumberForm } from './types';
 
@@ -135,19 +135,24 @@ export function scanChinese(s: NumScan, norm: string, i: number, end: number): b
   s.dec = 0;
   s.num = intVal;
   s.big = undefined;
-  if (norm.charCodeAt(j) === C_DIAN && CN_DIGIT_VAL[norm.charCodeAt(j + 1)]) {
-    let k = j + 1;
-    let fracDigits = '';
-    while (k < end && CN_DIGIT_VAL[norm.charCodeAt(k)]) fracDigits += String(CN_DIGIT_VAL[norm.charCodeAt(k)]! - 1), k++;
-    const decimals = fracDigits.length;
-    j = k;
-    if (decimals) {
-      s.dec = decimals;
-      s.big = { n: BigInt(intVal) * pow10(decimals) + BigInt(fracDigits), d: pow10(decimals) };
-    }
+  const frac = cnFraction(norm, j, end);
+  j = frac.end;
+  if (frac.digits) {
+    const decimals = frac.digits.length;
+    s.dec = decimals;
+    s.big = { n: BigInt(intVal) * pow10(decimals) + BigInt(frac.digits), d: pow10(decimals) };
   }
   s.end = j;
   return true;
+}
+
+/** The decimal part of a Chinese numeral at j (点 followed by digits: 三点五 → "5"), and where it ends. */
+function cnFraction(norm: string, j: number, end: number): { end: number; digits: string } {
+  if (norm.charCodeAt(j) !== C_DIAN || !CN_DIGIT_VAL[norm.charCodeAt(j + 1)]) return { end: j, digits: '' };
+  let k = j + 1;
+  let digits = '';
+  while (k < end && CN_DIGIT_VAL[norm.charCodeAt(k)]) digits += String(CN_DIGIT_VAL[norm.charCodeAt(k)]! - 1), k++;
+  return { end: k, digits };
 }
 
 /** scanChinese with bigint arithmetic throughout, for numerals beyond the exact range of a double (九千亿亿). */
@@ -196,17 +201,11 @@ function scanChineseBig(s: NumScan, norm: string, i: number, end: number): boole
   if (count === 0) return false;
   const intVal = total + section + (num < 0n ? 0n : num);
   if (!sawUnit && count > 1) return false;
-  let decimals = 0;
-  let fracDigits = '';
-  if (norm[j] === '点' && norm[j + 1] !== undefined && norm[j + 1]! in CN_DIGIT) {
-    let k = j + 1;
-    while (k < end && norm[k]! in CN_DIGIT) fracDigits += String(CN_DIGIT[norm[k]!]), k++;
-    decimals = fracDigits.length;
-    j = k;
-  }
-  s.end = j;
+  const frac = cnFraction(norm, j, end);
+  const decimals = frac.digits.length;
+  s.end = frac.end;
   s.dec = decimals;
-  s.big = decimals ? { n: intVal * pow10(decimals) + BigInt(fracDigits), d: pow10(decimals) } : { n: intVal, d: 1n };
+  s.big = decimals ? { n: intVal * pow10(decimals) + BigInt(frac.digits), d: pow10(decimals) } : { n: intVal, d: 1n };
   return true;
 }
 
